@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'dotenv';
+
+const root = resolve(__dirname, '../..');
+
+/**
+ * Target groups: a group's defaults from .env.example (the embedded mock's accounts and keys)
+ * apply only while its base URL is unset, so a live run never silently borrows mock settings.
+ */
+const GROUPS = [
+  { prefix: 'MOOV_', baseUrl: 'MOOV_BASE_URL' },
+  { prefix: 'TEAMWORK_DESK_', baseUrl: 'TEAMWORK_DESK_BASE_URL' },
+] as const;
+
+let loaded = false;
+
+/** Loads .env (never overriding the real environment), then the mock defaults from .env.example. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env, dir = root): void {
+  if (loaded && env === process.env) return;
+  loaded = env === process.env;
+  const read = (file: string): Record<string, string> => {
+    const path = resolve(dir, file);
+    return existsSync(path) ? parse(readFileSync(path)) : {};
+  };
+  for (const [key, value] of Object.entries(read('.env'))) {
+    if (env[key] === undefined) env[key] = value;
+  }
+  const defaults = read('.env.example');
+  for (const group of GROUPS) {
+    if ((env[group.baseUrl] ?? '').trim() !== '') continue;
+    for (const [key, value] of Object.entries(defaults)) {
+      if (key.startsWith(group.prefix) && value !== '' && (env[key] ?? '') === '') env[key] = value;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { ConfigError, listOf, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
+
+export interface MoovMockConfig {
+  /** The account that owns the API keys (the facilitator). */
+  partnerAccountID: string;
+  /** An account the partner has connected. */
+  connectedAccountID: string;
+  /** An account outside the partner's reach. */
+  unrelatedAccountID: string;
+  publicKey: string;
+  secretKey: string;
+  faults: ReadonlySet<FaultName>;
+  variants: ReadonlySet<VariantName>;
+  /** Requests per second before answering 429; unset means no limit. */
+  rateLimit?: number;
+  maxBodyBytes: number;
+  seedTicketsPerAccount: number;
+  /** Where the request log keeps its newest entries (oldest dropped first). */
+  requestLogSize: number;
+  now: () => Date;
+}
+
+export const MOCK_DEFAULTS = {
+  maxBodyBytes: 256 * 1024,
+  seedTicketsPerAccount: 30,
+  requestLogSize: 5000,
+} as const;
+
+/** Reads the mock's settings; every problem is a ConfigError naming the variable. */
+export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
+  const why = 'the embedded mock takes its accounts and keys from it (defaults are in .env.example)';
+  const config: MoovMockConfig = {
+    partnerAccountID: required(env, 'MOOV_PARTNER_ACCOUNT_ID', why),
+    connectedAccountID: required(env, 'MOOV_ACCOUNT_ID', why),
+    unrelatedAccountID: required(env, 'MOOV_UNRELATED_ACCOUNT_ID', why),
+    publicKey: required(env, 'MOOV_PUBLIC_KEY', why),
+    secretKey: required(env, 'MOOV_SECRET_KEY', why),
+    faults: new Set(listOf(env, 'MOCK_FAULTS', FAULT_NAMES)),
+    variants: new Set(listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES)),
+    rateLimit: valueOf(env, 'MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'MOCK_RATE_LIMIT', 1),
+    ...MOCK_DEFAULTS,
+    now: () => new Date(),
+  };
+  const ids = [config.partnerAccountID, config.connectedAccountID, config.unrelatedAccountID];
+  if (new Set(ids).size !== 3) {
+    throw new ConfigError('MOOV_ACCOUNT_ID', 'MOOV_PARTNER_ACCOUNT_ID, MOOV_ACCOUNT_ID and MOOV_UNRELATED_ACCOUNT_ID must be three different accounts');
+  }
+  return config;
+}

@@ -1,0 +1,73 @@
+/**
+ * Named deviations from the contract, switched on with MOCK_FAULTS=name,name for the suite's
+ * self-test. Each one breaks exactly one documented promise; the self-test proves the `moov`
+ * project notices every one of them.
+ */
+export const FAULTS = {
+  // Response schemas
+  'number-as-string': { family: 'schema', breaks: 'Ticket.number is an integer; it is sent as a string' },
+  'status-outside-enum': { family: 'schema', breaks: 'Ticket.status is one of new, in-progress, on-hold, closed; in-progress is sent as in_progress' },
+  'missing-updatedOn': { family: 'schema', breaks: 'Ticket.updatedOn is required; it is omitted' },
+  'date-without-timezone': { family: 'schema', breaks: 'createdOn is an RFC 3339 date-time; it is sent without an offset' },
+  'next-page-without-cursor': { family: 'schema', breaks: 'nextPage.cursor is required; nextPage is sent empty' },
+  // Headers
+  'no-request-id-on-errors': { family: 'headers', breaks: 'x-request-id is required on every response; 4xx responses omit it' },
+  'request-id-not-uuid': { family: 'headers', breaks: 'x-request-id is a uuid; a counter is sent' },
+  'request-id-repeats': { family: 'headers', breaks: 'x-request-id identifies one request; every response carries the same one' },
+  'json-as-text': { family: 'headers', breaks: 'bodies are application/json; they are labelled text/plain' },
+  // Pagination
+  'page-overlap': { family: 'pagination', breaks: 'a cursor walk lists each ticket once; pages overlap by one ticket' },
+  'page-gap': { family: 'pagination', breaks: 'a cursor walk lists every ticket; one ticket is skipped at each page boundary' },
+  'next-page-on-last-page': { family: 'pagination', breaks: 'nextPage is omitted when there are no more pages; the last page has one' },
+  'count-off-by-one': { family: 'pagination', breaks: 'count bounds the page; one ticket more is returned' },
+  'default-count-10': { family: 'pagination', breaks: 'count defaults to 200; it defaults to 10' },
+  'status-filter-ignored': { family: 'pagination', breaks: 'status filters the list; it is ignored' },
+  // Auth and scopes
+  'missing-auth-accepted': { family: 'auth', breaks: 'missing authentication is a 401; requests without credentials are served' },
+  'wrong-secret-accepted': { family: 'auth', breaks: 'invalid authentication is a 401; any secret key is accepted' },
+  'read-scope-can-write': { family: 'scopes', breaks: 'create and update need tickets.write; tickets.read is enough' },
+  'profile-scope-not-required': { family: 'scopes', breaks: "another account's tickets need profile.read; the partner scope alone is enough" },
+  'unrelated-account-reachable': { family: 'scopes', breaks: "an account outside the partner's reach is refused; it is served" },
+  'list-scope-ignored': { family: 'scopes', breaks: 'listing needs tickets.read; any valid token lists' },
+  // Error codes
+  'missing-field-accepted': { family: 'errors', breaks: 'title is required; a create without it succeeds' },
+  'wrong-type-500': { family: 'errors', breaks: 'invalid input is a 4xx; a field of the wrong type is a 500' },
+  'malformed-json-500': { family: 'errors', breaks: 'malformed JSON is a 400; it is a 500' },
+  'unknown-ticket-400': { family: 'errors', breaks: 'an unknown ticket is a 404; it is a 400' },
+  'update-any-status': { family: 'errors', breaks: 'status can only be set to closed; any status is accepted' },
+  'unnamed-422': { family: 'errors', breaks: "a 422 names each offending field; it names none" },
+  // State
+  'create-not-persisted': { family: 'state', breaks: 'a created ticket can be retrieved; it is not stored' },
+  'close-not-persisted': { family: 'state', breaks: 'closing a ticket closes it; the change is not stored' },
+  'cross-account-ticket-visible': { family: 'state', breaks: "a ticket belongs to one account; any account's path serves it" },
+  'title-html-escaped': { family: 'state', breaks: 'a ticket keeps the title it was given; HTML characters are escaped' },
+  'created-ticket-not-listed': { family: 'state', breaks: 'the list holds every ticket of the account; created ones are missing' },
+  // Versions
+  'version-header-required': { family: 'versions', breaks: 'X-Moov-Version is optional; requests without it are refused' },
+  // Implied semantics: advisory checks catch these, failing the run only with CONFORMANCE_STRICT=true
+  'closed-without-closedOn': { family: 'semantics', breaks: 'a closed ticket has closedOn (implied); it is never set' },
+  'updated-before-created': { family: 'semantics', breaks: 'updatedOn is not before createdOn (implied); it is a day earlier' },
+} as const satisfies Record<string, { family: string; breaks: string }>;
+
+export type FaultName = keyof typeof FAULTS;
+export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+
+/**
+ * Correct behaviours where the docs are silent. Each variant is another reasonable reading of
+ * the pages; the self-test proves the `moov` project passes on every one (MOCK_VARIANTS=...).
+ */
+export const VARIANTS = {
+  'type-mismatch-400': 'a field of the wrong JSON type is a 400 {error} instead of a 422',
+  'unreachable-404': "an account outside the partner's reach is a 404 instead of a 403",
+  'close-closed-409': 'closing a closed ticket is a 409 {error} instead of an idempotent 200',
+  'max-count-50': 'pages hold at most 50 tickets whatever count asks for',
+  'newest-first': 'tickets are listed newest first',
+  'empty-update-422': 'an empty update is refused with a 422 instead of returning the ticket unchanged',
+  'lenient-strings': 'blank titles and addresses that do not look like e-mail are accepted',
+  'extra-fields': 'tickets carry undocumented extra properties',
+  'invalid-query-422': 'a malformed count or status filter is a 422 instead of a 400',
+  'strict-token-scopes': 'a token cannot be minted for an account outside the partner\'s reach (422)',
+} as const;
+
+export type VariantName = keyof typeof VARIANTS;
+export const VARIANT_NAMES = Object.keys(VARIANTS) as VariantName[];

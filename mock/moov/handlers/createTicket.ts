@@ -1,0 +1,46 @@
+import type { CreateTicket } from '../../../lib/contract/moov.types';
+import type { ValidationIssue } from '../../../lib/contract/validation';
+import type { Handler } from '../context';
+import { authorize } from '../auth';
+import { presentTicket } from '../present';
+import { contractIssues, jsonObjectBody, rejectInvalid } from '../requestBody';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Rules the pages leave open, decided the way a careful server would: required text must not be
+ * blank and the contact's email must look like one. Variant lenient-strings turns them off.
+ */
+function semanticIssues(body: CreateTicket): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const blank = (field: string, value: string) => {
+    if (value.trim() === '') issues.push({ field, keyword: 'minLength', message: `${field}: must not be blank` });
+  };
+  blank('title', body.title);
+  blank('body', body.body);
+  if (!EMAIL.test(body.contact.email)) issues.push({ field: 'contact.email', keyword: 'format', message: 'contact.email: must be an email address' });
+  return issues;
+}
+
+export const createTicket: Handler = (ctx, principal) => {
+  const { config, store } = ctx;
+  const accountID = ctx.pathParams.accountID ?? '';
+  if (principal) authorize(principal, ctx.operation, accountID, store, config);
+  const raw = jsonObjectBody(ctx);
+  let issues = contractIssues(ctx, raw);
+  if (config.faults.has('missing-field-accepted')) {
+    issues = issues.filter((i) => !(i.keyword === 'required' && i.field === 'title'));
+    if (raw.title === undefined) raw.title = '';
+  }
+  if (issues.length > 0) rejectInvalid(ctx, 'CreateTicketError', issues);
+  const input = raw as unknown as CreateTicket;
+  const semantic = config.variants.has('lenient-strings') || config.faults.has('missing-field-accepted') ? [] : semanticIssues(input);
+  if (semantic.length > 0) rejectInvalid(ctx, 'CreateTicketError', semantic);
+  const stored = config.faults.has('title-html-escaped') ? { ...input, title: escapeHtml(input.title) } : input;
+  const ticket = store.create(accountID, stored, !config.faults.has('create-not-persisted'));
+  return { status: 200, body: presentTicket(ticket, config) };
+};

@@ -1,0 +1,47 @@
+import { HttpAnswer } from '../../shared/http';
+import type { TicketStatus } from '../../../lib/contract/moov.types';
+import type { Handler } from '../context';
+import { authorize } from '../auth';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { presentTicket } from '../present';
+
+export const listTickets: Handler = (ctx, principal) => {
+  const { config, store } = ctx;
+  const accountID = ctx.pathParams.accountID ?? '';
+  if (principal) authorize(principal, ctx.operation, accountID, store, config);
+
+  const { values, issues } = ctx.operation.coerceQuery(ctx.query);
+  const count = values.count as number;
+  if (issues.length === 0 && count < 1) issues.push({ field: 'count', keyword: 'minimum', message: 'count: must be at least 1' });
+  let after: number | undefined;
+  if (typeof values.cursor === 'string') {
+    after = decodeCursor(values.cursor);
+    if (after === undefined) issues.push({ field: 'cursor', keyword: 'cursor', message: 'cursor: not a cursor this server issued' });
+  }
+  if (issues.length > 0) {
+    ctx.violations.push(...issues.map((i) => i.message));
+    throw new HttpAnswer(config.variants.has('invalid-query-422') ? 422 : 400, { error: issues.map((i) => i.message).join('; ') });
+  }
+
+  let limit = config.faults.has('default-count-10') && ctx.query.count === undefined ? 10 : count;
+  if (config.variants.has('max-count-50')) limit = Math.min(limit, 50);
+  const status = config.faults.has('status-filter-ignored') ? undefined : (values.status as TicketStatus | undefined);
+  const page = store.list(accountID, {
+    after,
+    status,
+    limit: config.faults.has('count-off-by-one') ? limit + 1 : limit,
+    newestFirst: config.variants.has('newest-first'),
+  });
+  let items = page.items;
+  if (config.faults.has('created-ticket-not-listed')) items = items.filter((t) => t.number <= config.seedTicketsPerAccount);
+
+  const last = items[items.length - 1];
+  let nextAfter: number | undefined = page.more ? last?.number : undefined;
+  if (config.faults.has('next-page-on-last-page') && !page.more && last) nextAfter = last.number;
+  if (config.faults.has('page-overlap') && nextAfter !== undefined && items.length >= 2) nextAfter = items[items.length - 2]?.number;
+  if (config.faults.has('page-gap') && page.more && items.length >= 2) items = items.slice(0, -1);
+
+  const body: Record<string, unknown> = { items: items.map((t) => presentTicket(t, config)) };
+  if (nextAfter !== undefined) body.nextPage = config.faults.has('next-page-without-cursor') ? {} : { cursor: encodeCursor(nextAfter) };
+  return { status: 200, body };
+};

@@ -1,0 +1,44 @@
+import { HttpAnswer } from '../../shared/http';
+import type { Ticket, TicketStatus } from '../../../lib/contract/moov.types';
+import type { Handler } from '../context';
+import { authorize } from '../auth';
+import { presentTicket } from '../present';
+import { contractIssues, jsonObjectBody, rejectInvalid } from '../requestBody';
+import { ticketInPath } from './getTicket';
+
+export const updateTicket: Handler = (ctx, principal) => {
+  const { config, store } = ctx;
+  const accountID = ctx.pathParams.accountID ?? '';
+  if (principal) authorize(principal, ctx.operation, accountID, store, config);
+  const ticket = ticketInPath(ctx);
+  // The pages' SDK examples send `updateTicket: {}`; an absent body means the same.
+  const raw = jsonObjectBody(ctx, {});
+  const anyStatus = config.faults.has('update-any-status') && typeof raw.status === 'string';
+  const issues = contractIssues(ctx, raw);
+  if (issues.length > 0 && !anyStatus) rejectInvalid(ctx, 'UpdateTicketError', issues);
+
+  if (raw.status === undefined) {
+    if (config.variants.has('empty-update-422')) throw new HttpAnswer(422, { status: 'status: nothing to update' });
+    return { status: 200, body: presentTicket(ticket, config) };
+  }
+  if (anyStatus && raw.status !== 'closed') {
+    const changed: Ticket = { ...ticket, status: raw.status as TicketStatus, updatedOn: config.now().toISOString() };
+    return { status: 200, body: presentTicket(changed, config) };
+  }
+  if (ticket.status === 'closed') {
+    if (config.variants.has('close-closed-409')) throw new HttpAnswer(409, { error: 'ticket is already closed' });
+    return { status: 200, body: presentTicket(ticket, config) };
+  }
+  const closed = store.close(ownerOf(ctx, ticket), ticket.ticketID, !config.faults.has("close-not-persisted"));
+  return { status: 200, body: presentTicket(closed, config) };
+};
+
+/** The account that holds `ticket` (the path's, unless the cross-account fault found it elsewhere). */
+function ownerOf(ctx: Parameters<Handler>[0], ticket: Ticket): string {
+  const pathAccount = ctx.pathParams.accountID ?? '';
+  if (ctx.store.get(pathAccount, ticket.ticketID)) return pathAccount;
+  for (const id of [ctx.config.partnerAccountID, ctx.config.connectedAccountID, ctx.config.unrelatedAccountID]) {
+    if (ctx.store.get(id, ticket.ticketID)) return id;
+  }
+  return pathAccount;
+}

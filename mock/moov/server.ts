@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { moovContract, type MoovOperationId } from '../../lib/contract/moov';
+import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
+import { RateLimiter } from '../shared/rateLimiter';
+import { RequestLog } from '../shared/requestLog';
+import { authenticate } from './auth';
+import type { MoovMockConfig } from './config';
+import type { Handler, HandlerResult, MoovRequestContext } from './context';
+import { createAccessToken } from './handlers/createAccessToken';
+import { createTicket } from './handlers/createTicket';
+import { getTicket } from './handlers/getTicket';
+import { listTicketMessages } from './handlers/listTicketMessages';
+import { listTickets } from './handlers/listTickets';
+import { updateTicket } from './handlers/updateTicket';
+import { TicketStore } from './store';
+import { TokenStore } from './tokens';
+
+const HANDLERS: Record<MoovOperationId, Handler> = {
+  createAccessToken,
+  listTickets,
+  getTicket,
+  createTicket,
+  updateTicket,
+  listTicketMessages,
+};
+
+/** Operations that take the key pair in their own way instead of the Authorization check. */
+const SELF_AUTHENTICATING: ReadonlySet<MoovOperationId> = new Set(['createAccessToken']);
+
+export interface RunningMoovMock {
+  url: string;
+  store: TicketStore;
+  log: RequestLog;
+  close(): Promise<void>;
+}
+
+/** The handler side of the mock, without a socket: what the server (and unit tests) call. */
+export function moovMockHandler(config: MoovMockConfig) {
+  const contract = moovContract();
+  const store = new TicketStore(config);
+  const tokens = new TokenStore(config.now);
+  const log = new RequestLog(config.requestLogSize);
+  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit);
+  let counter = 0;
+  const fixedRequestId = randomUUID();
+
+  const requestId = (): string => {
+    counter += 1;
+    if (config.faults.has('request-id-repeats')) return fixedRequestId;
+    if (config.faults.has('request-id-not-uuid')) return `req-${counter}`;
+    return randomUUID();
+  };
+
+  const respond = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void => {
+    const headers: Record<string, string> = { ...extra };
+    if (!(config.faults.has('no-request-id-on-errors') && status >= 400 && status < 500)) headers['x-request-id'] = requestId();
+    sendJson(res, status, body, headers);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://mock.local');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = headerRecord(req);
+
+    if (url.pathname.startsWith('/_mock/')) return admin(method, url.pathname, res);
+
+    if (limiter) {
+      const taken = limiter.take();
+      if (!taken.allowed) {
+        req.resume();
+        return respond(res, 429, { error: 'rate limit exceeded' }, { 'retry-after': String(taken.retryAfterSeconds) });
+      }
+    }
+
+    const route = contract.route(method, url.pathname);
+    if (!route) {
+      req.resume();
+      const allowed = contract.methodsFor(url.pathname);
+      if (allowed.length > 0) return respond(res, 405, { error: `method ${method} not allowed` }, { allow: allowed.join(', ') });
+      return respond(res, 404, { error: `no route for ${method} ${url.pathname}` });
+    }
+
+    const ctx: MoovRequestContext = {
+      config,
+      contract,
+      store,
+      tokens,
+      operation: route.operation,
+      pathParams: route.pathParams,
+      query: queryRecord(url.searchParams),
+      headers,
+      body: { text: '', bytes: 0 },
+      violations: [],
+    };
+    let status = 500;
+    try {
+      ctx.body = await readBody(req, config.maxBodyBytes);
+      const versionIssues = route.operation.validateRequestHeaders(headers).issues;
+      ctx.violations.push(...versionIssues.map((i) => i.message));
+      if (versionIssues.length > 0) throw new HttpAnswer(400, { error: `invalid X-Moov-Version: ${versionIssues.map((i) => i.message).join('; ')}` });
+      if (config.faults.has('version-header-required') && headers['x-moov-version'] === undefined && route.operation.id !== 'createAccessToken') {
+        throw new HttpAnswer(400, { error: 'X-Moov-Version is required' });
+      }
+      const principal = SELF_AUTHENTICATING.has(route.operation.id) ? undefined : authenticate(headers.authorization, config, tokens);
+      const result: HandlerResult = HANDLERS[route.operation.id](ctx, principal);
+      status = result.status;
+      respond(res, result.status, result.body);
+    } catch (error) {
+      if (error instanceof HttpAnswer) {
+        status = error.status;
+        respond(res, error.status, error.body, error.headers);
+      } else {
+        status = 500;
+        respond(res, 500, { error: 'internal error' });
+      }
+    } finally {
+      log.add({
+        at: config.now().toISOString(),
+        method,
+        path: url.pathname,
+        operationId: route.operation.id,
+        status,
+        version: headers['x-moov-version'],
+        violations: ctx.violations,
+      });
+    }
+  }
+
+  function admin(method: string, path: string, res: ServerResponse): void {
+    if (path === '/_mock/requests' && method === 'GET') return sendJson(res, 200, log.all(), {});
+    if (path === '/_mock/requests' && method === 'DELETE') {
+      log.clear();
+      return sendJson(res, 204, undefined, {});
+    }
+    if (path === '/_mock/health' && method === 'GET') {
+      return sendJson(res, 200, { faults: [...config.faults], variants: [...config.variants] }, {});
+    }
+    return sendJson(res, 404, { error: `no admin route ${method} ${path}` }, {});
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    if (config.faults.has('json-as-text')) {
+      const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => ServerResponse;
+      (res as { writeHead: typeof writeHead }).writeHead = (status, headers) => {
+        const rewritten = { ...headers };
+        if (rewritten['content-type']) rewritten['content-type'] = 'text/plain; charset=utf-8';
+        return writeHead(status, rewritten);
+      };
+    }
+    handle(req, res).catch(() => {
+      // Last resort: the handler itself failed before answering.
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' }, { 'x-request-id': randomUUID() });
+      else res.destroy();
+    });
+  };
+
+  return { listener, store, log };
+}
+
+/** Starts the mock on a free loopback port (or `port`). */
+export async function startMoovMock(config: MoovMockConfig, port = 0, host = '127.0.0.1'): Promise<RunningMoovMock> {
+  const { listener, store, log } = moovMockHandler(config);
+  const server: Server = createServer(listener);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    store,
+    log,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateTicket, Ticket, TicketMessage, TicketStatus } from '../../lib/contract/moov.types';
+import type { MoovMockConfig } from './config';
+import { seedTickets } from './seed';
+
+interface Account {
+  id: string;
+  /** Accounts this one has connected (reachable with the partner scope plus profile.read). */
+  connected: Set<string>;
+  tickets: Map<string, Ticket>;
+  messages: Map<string, TicketMessage[]>;
+  nextNumber: number;
+}
+
+export interface PageQuery {
+  /** Position after which the page starts (exclusive), in listing order. */
+  after?: number;
+  status?: TicketStatus;
+  limit: number;
+  newestFirst: boolean;
+}
+
+export interface Page {
+  items: Ticket[];
+  /** Whether tickets remain after the last one on this page. */
+  more: boolean;
+}
+
+/** The mock's in-memory state: accounts, their connections, tickets and messages. */
+export class TicketStore {
+  private readonly accounts = new Map<string, Account>();
+
+  constructor(private readonly config: MoovMockConfig) {
+    const { partnerAccountID, connectedAccountID, unrelatedAccountID, seedTicketsPerAccount } = config;
+    for (const id of [partnerAccountID, connectedAccountID, unrelatedAccountID]) {
+      const account: Account = { id, connected: new Set(), tickets: new Map(), messages: new Map(), nextNumber: 1 };
+      for (const { ticket, messages } of seedTickets(id, seedTicketsPerAccount)) {
+        account.tickets.set(ticket.ticketID, ticket);
+        account.messages.set(ticket.ticketID, messages);
+        account.nextNumber = ticket.number + 1;
+      }
+      this.accounts.set(id, account);
+    }
+    this.accounts.get(partnerAccountID)?.connected.add(connectedAccountID);
+  }
+
+  hasAccount(accountID: string): boolean {
+    return this.accounts.has(accountID);
+  }
+
+  /** Whether the key owner may act on `accountID`: itself, or an account it connected. */
+  reachable(ownerID: string, accountID: string): boolean {
+    return ownerID === accountID || (this.accounts.get(ownerID)?.connected.has(accountID) ?? false);
+  }
+
+  /** Whether `accountID` is the owner itself (own scope) rather than a connected account. */
+  isOwn(ownerID: string, accountID: string): boolean {
+    return ownerID === accountID;
+  }
+
+  list(accountID: string, query: PageQuery): Page {
+    const account = this.account(accountID);
+    let tickets = [...account.tickets.values()].sort((a, b) => a.number - b.number);
+    if (query.newestFirst) tickets = tickets.reverse();
+    if (query.status) tickets = tickets.filter((t) => t.status === query.status);
+    const after = query.after;
+    const remaining = after === undefined ? tickets : tickets.filter((t) => (query.newestFirst ? t.number < after : t.number > after));
+    return { items: remaining.slice(0, query.limit), more: remaining.length > query.limit };
+  }
+
+  get(accountID: string, ticketID: string): Ticket | undefined {
+    return this.accounts.get(accountID)?.tickets.get(ticketID);
+  }
+
+  /** A ticket in any account (used only by the cross-account fault). */
+  findAnywhere(ticketID: string): Ticket | undefined {
+    for (const account of this.accounts.values()) {
+      const ticket = account.tickets.get(ticketID);
+      if (ticket) return ticket;
+    }
+    return undefined;
+  }
+
+  messages(accountID: string, ticketID: string): TicketMessage[] | undefined {
+    return this.accounts.get(accountID)?.messages.get(ticketID);
+  }
+
+  /** A new ticket: status new, fresh timestamps, the account's next number. Not stored when `persist` is false. */
+  create(accountID: string, input: CreateTicket, persist = true): Ticket {
+    const account = this.account(accountID);
+    const now = this.config.now().toISOString();
+    const ticket: Ticket = {
+      ticketID: randomUUID(),
+      number: account.nextNumber++,
+      title: input.title,
+      contact: input.contact.name === undefined ? { email: input.contact.email } : { email: input.contact.email, name: input.contact.name },
+      status: 'new',
+      createdOn: now,
+      updatedOn: now,
+      latestMessageOn: now,
+      ...(input.foreignID === undefined ? {} : { foreignID: input.foreignID }),
+    };
+    if (persist) {
+      account.tickets.set(ticket.ticketID, ticket);
+      account.messages.set(ticket.ticketID, [{ author: input.author ?? input.contact.email, body: input.body, sentOn: now }]);
+    }
+    return ticket;
+  }
+
+  /** Closes a ticket: status closed, closedOn and updatedOn set. Returns the closed ticket. */
+  close(accountID: string, ticketID: string, persist = true): Ticket {
+    const current = this.get(accountID, ticketID);
+    if (!current) throw new Error(`close: no ticket ${ticketID} in ${accountID}`);
+    const now = this.config.now().toISOString();
+    const closed: Ticket = { ...current, status: 'closed', updatedOn: now, closedOn: now };
+    if (persist) this.account(accountID).tickets.set(ticketID, closed);
+    return closed;
+  }
+
+  private account(accountID: string): Account {
+    const account = this.accounts.get(accountID);
+    if (!account) throw new Error(`no account ${accountID}`);
+    return account;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run mock`: the embedded Moov mock, standalone, for pointing an SDK or curl at it.
+ * Settings come from the environment and .env (defaults in .env.example); MOCK_PORT picks a port.
+ */
+import { ConfigError, nonNegativeInteger } from '../lib/config/configError';
+import { loadEnv } from '../lib/config/loadEnv';
+import { moovMockConfigFromEnv } from './moov/config';
+import { startMoovMock } from './moov/server';
+
+async function main(): Promise<void> {
+  loadEnv();
+  const config = moovMockConfigFromEnv(process.env);
+  const port = nonNegativeInteger(process.env, 'MOCK_PORT', 0);
+  const mock = await startMoovMock(config, port);
+  console.log(`Moov ticket mock listening on ${mock.url}`);
+  console.log(`  partner account   ${config.partnerAccountID} (owns the keys in MOOV_PUBLIC_KEY / MOOV_SECRET_KEY)`);
+  console.log(`  connected account ${config.connectedAccountID}`);
+  console.log(`  unrelated account ${config.unrelatedAccountID}`);
+  if (config.faults.size > 0) console.log(`  faults on: ${[...config.faults].join(', ')}`);
+  if (config.variants.size > 0) console.log(`  variants on: ${[...config.variants].join(', ')}`);
+  console.log(`Try: curl -u "$MOOV_PUBLIC_KEY:$MOOV_SECRET_KEY" ${mock.url}/accounts/${config.partnerAccountID}/tickets?count=2`);
+  const stop = () => void mock.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});
