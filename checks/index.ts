@@ -1,0 +1,7 @@
+import type { Check } from './check';
+import { moovChecks } from './moov';
+import { CheckRegistry } from './registry';
+
+/** The one place checks are registered: a duplicate id anywhere fails here, at start-up. */
+export const registry = new CheckRegistry();
+registry.register(...(Object.values(moovChecks).filter((c) => c !== undefined) as Check<never>[]));

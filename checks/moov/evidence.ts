@@ -1,0 +1,41 @@
+import type { Ticket, TicketStatus } from '../../lib/contract/moov.types';
+import type { Exchange } from '../../lib/http/exchange';
+import type { ResponseEvidence } from '../response/evidence';
+
+/** One page of a list walk. */
+export interface ListPage {
+  count?: number;
+  status?: TicketStatus;
+  items: Ticket[];
+  /** The nextPage cursor, when the page had one. */
+  nextCursor?: string;
+  exchange: Exchange;
+}
+
+/** A cursor walk: pages in order, from the first request to the page without nextPage. */
+export interface ListWalk {
+  accountID: string;
+  count?: number;
+  status?: TicketStatus;
+  pages: ListPage[];
+  /** False when the walk stopped at its page budget instead of at a page without nextPage. */
+  complete: boolean;
+}
+
+/**
+ * Tickets whose presence may legitimately differ between two walks: created or changed while
+ * the suite ran (by this run, a parallel shard or anyone else on a live account).
+ */
+export interface Volatility {
+  isVolatile(ticket: Ticket): boolean;
+}
+
+/** A response plus the request fields a check needs to judge it. */
+export interface JudgedResponse extends ResponseEvidence {
+  /** What the suite sent (for create/update round-trip checks). */
+  sent?: unknown;
+}
+
+export function walkTickets(walk: ListWalk): Ticket[] {
+  return walk.pages.flatMap((p) => p.items);
+}

@@ -1,0 +1,62 @@
+import type { Exchange } from '../lib/http/exchange';
+
+/** What happened when a check judged some evidence. */
+export interface CheckOutcome {
+  checkId: string;
+  operation: string;
+  /** The response status the check judged, when it judged one response. */
+  status?: number;
+  outcome: 'pass' | 'fail' | 'advisory';
+  message?: string;
+  exchange?: Exchange;
+  reproduce?: string;
+}
+
+/** Per-test tally, keyed by check × operation × status, so reports stay small. */
+export interface OutcomeCell {
+  checkId: string;
+  operation: string;
+  status?: number;
+  passed: number;
+  failed: number;
+  advisory: number;
+}
+
+export interface TestOutcomes {
+  cells: OutcomeCell[];
+  /** Failures and advisories in full (the first few of each cell). */
+  details: CheckOutcome[];
+}
+
+const DETAILS_PER_CELL = 3;
+
+/** Collects outcomes for the running test; the fixture drains it into an attachment. */
+class OutcomeRecorder {
+  private cells = new Map<string, OutcomeCell>();
+  private details: CheckOutcome[] = [];
+
+  record(outcome: CheckOutcome): void {
+    const key = `${outcome.checkId}|${outcome.operation}|${outcome.status ?? ''}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { checkId: outcome.checkId, operation: outcome.operation, status: outcome.status, passed: 0, failed: 0, advisory: 0 };
+      this.cells.set(key, cell);
+    }
+    if (outcome.outcome === 'pass') cell.passed += 1;
+    else {
+      const shown = outcome.outcome === 'fail' ? cell.failed : cell.advisory;
+      if (shown < DETAILS_PER_CELL) this.details.push(outcome);
+      if (outcome.outcome === 'fail') cell.failed += 1;
+      else cell.advisory += 1;
+    }
+  }
+
+  drain(): TestOutcomes {
+    const out = { cells: [...this.cells.values()], details: this.details };
+    this.cells = new Map();
+    this.details = [];
+    return out;
+  }
+}
+
+export const outcomes = new OutcomeRecorder();

@@ -1,0 +1,21 @@
+import type { OperationSpec } from '../../lib/contract/loadContract';
+import type { Exchange } from '../../lib/http/exchange';
+
+/**
+ * valid: a request the docs say should succeed or fail in a documented way.
+ * invalid-input: a request the suite made invalid on purpose; any 4xx is an acceptable answer,
+ * documented for the operation or not (the pages do not list every validation status).
+ */
+export type Intent = 'valid' | 'invalid-input';
+
+/** One response, as every response check sees it. */
+export interface ResponseEvidence {
+  operation: OperationSpec;
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  json: unknown;
+  parseError?: string;
+  exchange: Exchange;
+  intent: Intent;
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { ConfigError, valueOf } from '../lib/config/configError';
+import { loadEnv } from '../lib/config/loadEnv';
+import { resolveMoovTarget } from '../lib/config/moovTarget';
+import { concreteSeed, propertySettings } from '../lib/config/properties';
+import { moovMockConfigFromEnv } from '../mock/moov/config';
+import { startMoovMock, type RunningMoovMock } from '../mock/moov/server';
+import { closeLedgerTickets } from '../lib/moov/cleanup';
+import { ledgerPath } from '../lib/moov/ledger';
+import { requestIdDir } from './moov/support/worker';
+
+/**
+ * Runs once before any test: settles the run's id, start time and seed, starts the embedded mock
+ * when MOOV_BASE_URL is unset, and checks every setting so a wrong one stops the run before any
+ * request. Returns the teardown.
+ */
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  loadEnv();
+  process.env.CONFORMANCE_RUN_ID ??= `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  process.env.CONFORMANCE_RUN_STARTED ??= String(Date.now());
+  const seed = concreteSeed(process.env);
+  if (seed !== undefined) process.env.CONFORMANCE_SEED = seed;
+
+  let mock: RunningMoovMock | undefined;
+  try {
+    propertySettings(process.env);
+    if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
+      mock = await startMoovMock(moovMockConfigFromEnv(process.env));
+      process.env.MOOV_MOCK_URL = mock.url;
+    }
+    resolveMoovTarget(process.env);
+  } catch (error) {
+    await mock?.close();
+    if (error instanceof ConfigError) throw new Error(`Configuration error: ${error.message}`);
+    throw error;
+  }
+  const runId = process.env.CONFORMANCE_RUN_ID;
+
+  return async () => {
+    try {
+      const target = resolveMoovTarget(process.env);
+      if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, (line) => console.log(line));
+      assertRequestIdsUnique(runId);
+    } finally {
+      await mock?.close();
+    }
+  };
+}
+
+/** TKT-HDR-002 across workers: each worker wrote the x-request-ids it saw; none may repeat. */
+function assertRequestIdsUnique(runId: string): void {
+  const dir = requestIdDir(runId);
+  if (!existsSync(dir)) return;
+  const seen = new Map<string, string>();
+  const repeats: string[] = [];
+  for (const file of readdirSync(dir)) {
+    for (const line of readFileSync(resolve(dir, file), 'utf8').split('\n')) {
+      const [id, request] = line.split('\t');
+      if (!id || !request) continue;
+      const first = seen.get(id);
+      if (first !== undefined) repeats.push(`${id}: ${first} and ${request}`);
+      else seen.set(id, request);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (repeats.length > 0) {
+    throw new Error(`[TKT-HDR-002] x-request-id repeats within a run (across workers): ${repeats.slice(0, 5).join('; ')}`);
+  }
+}

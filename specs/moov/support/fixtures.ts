@@ -1,0 +1,47 @@
+import { test as base } from '@playwright/test';
+import { outcomes } from '../../../checks/outcomes';
+import { loadEnv } from '../../../lib/config/loadEnv';
+import { resolveMoovTarget } from '../../../lib/config/moovTarget';
+import { attachOutcomes } from '../../support/outcomes';
+import { MoovApi } from './api';
+import { MoovWorker } from './worker';
+
+export interface MoovOptions {
+  /** X-Moov-Version for this project (set per project by MOOV_API_VERSIONS); overrides MOOV_API_VERSION. */
+  moovApiVersion: string | undefined;
+}
+
+/**
+ * Fixtures of the `moov` project: `moov` is the checked API for the running test, backed by a
+ * per-worker transport, token cache and write ledger.
+ */
+export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: MoovWorker }>({
+  moovApiVersion: [undefined, { option: true, scope: 'worker' }],
+  moovWorker: [
+    async ({ playwright, moovApiVersion }, use, workerInfo) => {
+      loadEnv();
+      const target = resolveMoovTarget(process.env);
+      if (moovApiVersion !== undefined) target.apiVersion = moovApiVersion;
+      const http = await playwright.request.newContext();
+      const worker = new MoovWorker(http, target, process.env);
+      await use(worker);
+      worker.flushRequestIds(workerInfo.workerIndex);
+      await http.dispose();
+    },
+    { scope: 'worker' },
+  ],
+  moov: async ({ moovWorker }, use, testInfo) => {
+    outcomes.drain(); // nothing from an earlier test leaks into this one
+    const before = { ...moovWorker.client.stats };
+    await use(new MoovApi(moovWorker, testInfo));
+    const after = moovWorker.client.stats;
+    await attachOutcomes(testInfo, {
+      requests: after.requests - before.requests,
+      rateLimited: after.rateLimited - before.rateLimited,
+      created: after.created - before.created,
+      closed: after.closed - before.closed,
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,44 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import type { MoovTarget } from '../../../lib/config/moovTarget';
+import { REPORTS_DIR, runId } from '../../../lib/config/run';
+import type { Exchange } from '../../../lib/http/exchange';
+import { MoovClient, type MoovAuth } from '../../../lib/moov/client';
+import { ledgerPath, WriteLedger } from '../../../lib/moov/ledger';
+
+export function requestIdDir(run: string): string {
+  return resolve(REPORTS_DIR, '.run', run);
+}
+
+/** Per-worker state shared by the tests it runs: transport, minted tokens, request ids, ledger. */
+export class MoovWorker {
+  readonly client: MoovClient;
+  readonly ledger: WriteLedger;
+  readonly runId: string;
+  readonly runStartedAt: number;
+  /** x-request-id → the exchange that first carried it (TKT-HDR-002). */
+  readonly requestIds = new Map<string, Exchange>();
+  /** Minted tokens by their sorted scope list; a refused mint is cached as undefined. */
+  readonly tokens = new Map<string, MoovAuth | undefined>();
+  /** Writes reserved from the run's budget and not yet used. */
+  reservedWrites = 0;
+  private flushed = 0;
+
+  constructor(http: APIRequestContext, readonly target: MoovTarget, env: NodeJS.ProcessEnv) {
+    this.client = new MoovClient(http, target);
+    this.runId = runId(env);
+    this.runStartedAt = Number(env.CONFORMANCE_RUN_STARTED ?? Date.now());
+    this.ledger = new WriteLedger(ledgerPath(this.runId), target.maxWrites);
+  }
+
+  /** Writes this worker's request ids for the cross-worker uniqueness check at teardown. */
+  flushRequestIds(workerIndex: number): void {
+    const entries = [...this.requestIds.entries()].slice(this.flushed);
+    if (entries.length === 0) return;
+    const dir = requestIdDir(this.runId);
+    mkdirSync(dir, { recursive: true });
+    appendFileSync(resolve(dir, `request-ids-${workerIndex}-${process.pid}.tsv`), entries.map(([id, e]) => `${id}\t${e.method} ${e.url}\n`).join(''));
+    this.flushed += entries.length;
+  }
+}

@@ -1,0 +1,28 @@
+import { moovChecks as C } from '../../checks/moov';
+import { verify } from '../../checks/verify';
+import { moovContract } from '../../lib/contract/moov';
+import { covers } from '../support/outcomes';
+import { test } from './support/fixtures';
+
+test.describe('X-Moov-Version', () => {
+  test('requests without the header use the default version', covers(C.versionHeaderOptional), async ({ moov }) => {
+    const page = await moov.call('listTickets', { path: { accountID: moov.ids.partner }, query: { count: 1 }, version: null });
+    verify(C.versionHeaderOptional, { ...page, intent: 'valid' }, { operation: 'listTickets', status: page.status });
+    const first = (page.json as { items?: Array<{ ticketID: string }> }).items?.[0];
+    test.skip(!first, 'the partner account has no ticket to retrieve');
+    const get = await moov.call('getTicket', { path: { accountID: moov.ids.partner, ticketID: first!.ticketID }, version: null });
+    verify(C.versionHeaderOptional, { ...get, intent: 'valid' }, { operation: 'getTicket', status: get.status });
+  });
+
+  test('requests with the configured version are served', covers(C.configuredVersionServed), async ({ moov }) => {
+    for (const operation of ['listTickets', 'getTicket'] as const) {
+      // MOOV_API_VERSION (or this project's version); else the version the operation's page documents.
+      const version = moov.target.apiVersion ?? moovContract().operation(operation).documentedVersion;
+      test.skip(version === undefined, 'no version configured and none documented');
+      const page = await moov.listPage(moov.ids.partner, { count: 1 });
+      const ticketID = page.items[0]?.ticketID ?? 'none';
+      const response = await moov.call(operation, { path: { accountID: moov.ids.partner, ticketID }, query: operation === 'listTickets' ? { count: 1 } : {}, version });
+      verify(C.configuredVersionServed, { ...response, intent: 'valid', version }, { operation, status: response.status });
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { test, type TestInfo } from '@playwright/test';
+import { propertySettings, seedFor } from '../../lib/config/properties';
+import { valueOf } from '../../lib/config/configError';
+import { secrets } from '../../lib/redaction/secrets';
+
+/** Errors that mean "this run cannot go on here", not "the target is wrong": the test is skipped. */
+export class SkipRun extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'SkipRun';
+  }
+}
+
+export interface PropertyOptions {
+  /** A label distinguishing several properties in one test (part of the seed). */
+  label?: string;
+  /** Fraction of CONFORMANCE_RUNS this property runs (expensive ones run fewer). Default 1. */
+  scale?: number;
+  /** Fewest runs whatever the scale. Default 3. */
+  minRuns?: number;
+}
+
+/** What a failing property leaves for the report's replay bundle. */
+export interface PropertyReplay {
+  title: string;
+  label: string;
+  baseSeed: number;
+  seed: number;
+  path: string;
+  counterexample: string;
+  command: string;
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Runs a fast-check property under the run's seed (derived per test and label, so order does not
+ * matter). A failure is rethrown with the seed, the shrunk counterexample, the underlying check
+ * failure and the one command that replays it.
+ */
+export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: PropertyOptions = {}): Promise<void> {
+  const { runs, seed: baseSeed } = propertySettings(process.env);
+  const label = options.label ?? 'property';
+  const title = testInfo.titlePath.slice(1).join(' › ');
+  const seed = seedFor(baseSeed, `${title}#${label}`);
+  const numRuns = Math.max(options.minRuns ?? 3, Math.round(runs * (options.scale ?? 1)));
+  const replayPath = valueOf(process.env, 'CONFORMANCE_REPLAY_PATH');
+  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
+    seed,
+    numRuns,
+    ...(replayPath ? { path: replayPath, endOnFailure: true } : {}),
+  });
+  if (!details.failed) return;
+  const error = details.errorInstance;
+  if (error instanceof SkipRun) test.skip(true, error.reason);
+  const counterexample = secrets.redact(fc.stringify(details.counterexample));
+  const command = `CONFORMANCE_SEED=${baseSeed} CONFORMANCE_REPLAY_PATH=${details.counterexamplePath ?? ''} npx playwright test --project=${testInfo.project.name} -g ${shellQuote(testInfo.title)}`;
+  const replay: PropertyReplay = { title, label, baseSeed, seed, path: details.counterexamplePath ?? '', counterexample, command };
+  await testInfo.attach('property-replay', { body: JSON.stringify(replay, null, 2), contentType: 'application/json' });
+  const cause = error instanceof Error ? error.message : String(error);
+  const message = [
+    `Property "${label}" failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).`,
+    `  seed ${seed} (CONFORMANCE_SEED=${baseSeed}), path ${details.counterexamplePath ?? ''}`,
+    `  counterexample: ${counterexample}`,
+    `  replay: ${command}`,
+    cause,
+  ].join('\n');
+  const failure = new Error(message);
+  failure.name = error instanceof Error ? error.name : 'PropertyFailure';
+  throw failure;
+}
