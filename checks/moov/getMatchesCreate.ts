@@ -15,12 +15,12 @@ const SAME_VALUE = ['ticketID', 'number', 'title', 'status', 'foreignID'] as con
 
 export const getMatchesCreate = defineCheck<ReadBackEvidence>({
   id: 'TKT-GET-001',
-  title: 'get differs from what create returned',
+  title: 'retrieved ticket differs from the one created or listed',
   api: 'moov',
   severity: 'error',
   source: SRC.getByID,
-  detects: 'a retrieved ticket whose id, number, title, contact, status, foreignID or createdOn differ from the create response',
-  triggers: 'a get right after each create (generated payloads)',
+  detects: 'a retrieved ticket whose id, number, title, contact, status, foreignID or createdOn differ from the create response (or from the list entry just read)',
+  triggers: 'a get right after each create (generated payloads), and a get of listed tickets',
   requests: 'one get per created ticket',
   operations: ['getTicket'],
   statuses: [200],

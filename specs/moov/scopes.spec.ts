@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { moovChecks as C } from '../../checks/moov';
+import type { ScopeEvidence } from '../../checks/moov/scopeRules';
+import { verify } from '../../checks/verify';
+import { createTicketBody } from '../../generators/moov/createTicketBody';
+import { scopeMatrix, type ScopeCase } from '../../generators/moov/scopeMatrix';
+import type { MoovOperationId } from '../../lib/contract/moov';
+import type { MoovAuth, MoovRequest } from '../../lib/moov/client';
+import { covers } from '../support/outcomes';
+import type { MoovApi } from './support/api';
+import { test } from './support/fixtures';
+
+const UNKNOWN_TICKET = '00000000-0000-4000-8000-000000000000';
+
+function accountOf(moov: MoovApi, scopeCase: ScopeCase): string {
+  return moov.ids[scopeCase.account];
+}
+
+function body(moov: MoovApi) {
+  return { ...fc.sample(createTicketBody(), { numRuns: 1, seed: 11 })[0]!, foreignID: moov.label('scope') };
+}
+
+/** The request a scope case sends. Allowed updates close a ticket made for them; the rest send `{}`. */
+async function requestFor(moov: MoovApi, scopeCase: ScopeCase, ticketIDs: Map<string, string>): Promise<MoovRequest> {
+  const accountID = accountOf(moov, scopeCase);
+  const ticketID = ticketIDs.get(accountID) ?? UNKNOWN_TICKET;
+  switch (scopeCase.operation) {
+    case 'listTickets':
+      return { path: { accountID }, query: { count: 1 } };
+    case 'getTicket':
+      return { path: { accountID, ticketID } };
+    case 'createTicket':
+      return { path: { accountID }, json: body(moov) };
+    case 'updateTicket':
+      if (scopeCase.expect === 'allow') {
+        const { ticket } = await moov.create(accountID, body(moov));
+        return { path: { accountID, ticketID: ticket.ticketID }, json: { status: 'closed' } };
+      }
+      return { path: { accountID, ticketID }, json: {} };
+    default:
+      throw new Error(`no scope request for ${scopeCase.operation}`);
+  }
+}
+
+async function runCase(moov: MoovApi, scopeCase: ScopeCase, ticketIDs: Map<string, string>): Promise<void> {
+  const token = await moov.token(scopeCase.scopes);
+  if (!token) {
+    // A target may refuse to mint a token it could never honour; only documented scopes must be minted.
+    if (scopeCase.expect === 'allow') throw new Error(`the target refused to mint a token with the documented scopes ${scopeCase.scopes.join(' ')}`);
+    return;
+  }
+  const request = { ...(await requestFor(moov, scopeCase, ticketIDs)), auth: token as MoovAuth };
+  const operation: MoovOperationId = scopeCase.operation;
+  const response = await moov.call(operation, request);
+  if (operation === 'createTicket' && response.status === 200) moov.recordCreated(request.path.accountID ?? '', response.json, '');
+  const evidence: ScopeEvidence = { ...response, intent: 'valid', scopes: scopeCase.scopes, rule: scopeCase.rule };
+  const scope = { operation, status: response.status };
+  switch (scopeCase.expect) {
+    case 'allow':
+      return verify(C.documentedScopeAllowed, evidence, scope);
+    case 'deny':
+      return verify(C.missingScopeDenied, evidence, scope);
+    case 'deny-profile':
+      return verify(C.profileScopeRequired, evidence, scope);
+    case 'unreachable':
+      return verify(C.unreachableAccountRefused, evidence, scope);
+  }
+}
+
+async function knownTickets(moov: MoovApi): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const accountID of [moov.ids.partner, moov.ids.connected]) {
+    const first = (await moov.listPage(accountID, { count: 1 })).items[0];
+    if (first) ids.set(accountID, first.ticketID);
+  }
+  return ids;
+}
+
+test.describe('scopes', () => {
+  test('read operations honour exactly the documented scopes', covers(C.documentedScopeAllowed, C.missingScopeDenied, C.profileScopeRequired, C.unreachableAccountRefused), async ({ moov }) => {
+    const tickets = await knownTickets(moov);
+    for (const scopeCase of scopeMatrix(moov.ids).filter((c) => c.operation === 'listTickets' || c.operation === 'getTicket')) {
+      await runCase(moov, scopeCase, tickets);
+    }
+  });
+
+  test('write operations honour exactly the documented scopes', covers(C.documentedScopeAllowed, C.missingScopeDenied, C.profileScopeRequired, C.unreachableAccountRefused), async ({ moov }) => {
+    const cases = scopeMatrix(moov.ids).filter((c) => c.operation === 'createTicket' || c.operation === 'updateTicket');
+    // Each allowed create makes a ticket; each allowed update makes one to close.
+    moov.requireWrites(cases.filter((c) => c.expect === 'allow').length * 2);
+    const tickets = await knownTickets(moov);
+    for (const scopeCase of cases) await runCase(moov, scopeCase, tickets);
+  });
+});

@@ -1,0 +1,95 @@
+import { moovChecks as C } from '../../checks/moov';
+import { verify } from '../../checks/verify';
+import fc from 'fast-check';
+import { createTicketBody } from '../../generators/moov/createTicketBody';
+import { malformedBody } from '../../generators/moov/invalidCreateTicketBody';
+import { unknownTicketId } from '../../generators/moov/ticketIds';
+import { refusedUpdateStatus } from '../../generators/moov/updateStatusValues';
+import type { Ticket } from '../../lib/contract/moov.types';
+import { covers } from '../support/outcomes';
+import { checkProperty } from '../support/property';
+import type { MoovApi } from './support/api';
+import { test } from './support/fixtures';
+
+/** One fixed, valid ticket body (its content is not what these tests are about). */
+function sampleBody() {
+  return fc.sample(createTicketBody({ optional: 'always' }), { numRuns: 1, seed: 7 })[0]!;
+}
+
+async function readBack(moov: MoovApi, accountID: string, ticketID: string): Promise<Ticket | undefined> {
+  const response = await moov.call('getTicket', { path: { accountID, ticketID } });
+  return response.status === 200 ? (response.json as Ticket) : undefined;
+}
+
+test.describe('update a support ticket', () => {
+  test('closing a ticket closes it, and get and list agree', covers(C.closeCloses, C.closeVisible, C.createdTicketListed, C.closedHasClosedOn), async ({ moov }) => {
+    moov.requireWrites(2);
+    const accountID = moov.ids.connected;
+    const { ticket: open } = await moov.create(accountID, sampleBody());
+    const { ticket: keptOpen } = await moov.create(accountID, sampleBody());
+    const { ticket: closed, response } = await moov.close(accountID, open.ticketID);
+    verify(C.closeCloses, { before: open, after: closed, exchange: response.exchange }, { operation: 'updateTicket', status: 200 });
+
+    const read = await moov.eventually(() => moov.call('getTicket', { path: { accountID, ticketID: open.ticketID } }), (r) => (r.json as Ticket | undefined)?.status === 'closed');
+    if (read.lagMs > 0) verify(C.readAfterWriteLag, { what: 'a close', lagMs: read.lagMs, exchange: read.value.exchange }, { operation: 'getTicket', status: 200 });
+    verify(C.closeVisible, { ticketID: open.ticketID, read: read.value.status === 200 ? (read.value.json as Ticket) : undefined, exchange: read.value.exchange }, { operation: 'getTicket', status: read.value.status });
+
+    const listed = await moov.eventually(() => moov.walk(accountID, { count: 100 }), (walk) => walk.pages.some((p) => p.items.some((t) => t.ticketID === open.ticketID && t.status === 'closed')));
+    verify(C.createdTicketListed, { expected: [{ ...open, status: 'closed' }, keptOpen], walk: listed.value }, { operation: 'listTickets', status: 200 });
+  });
+
+  test('statuses other than closed are refused and change nothing', covers(C.onlyClosedAccepted, C.invalidInputRefused, C.offendingFieldNamed), async ({ moov }, testInfo) => {
+    moov.requireWrites(1);
+    const accountID = moov.ids.partner;
+    const { ticket } = await moov.create(accountID, sampleBody());
+    await checkProperty(testInfo, refusedUpdateStatus(), async ({ status }) => {
+      const response = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, json: { status } }, 'invalid-input');
+      const after = await readBack(moov, accountID, ticket.ticketID);
+      verify(C.onlyClosedAccepted, { ...response, intent: 'invalid-input', requested: status, before: ticket, readBack: after }, { operation: 'updateTicket', status: response.status });
+      verify(C.offendingFieldNamed, { ...response, intent: 'invalid-input', field: 'status' }, { operation: 'updateTicket', status: response.status });
+    });
+  });
+
+  test('an empty update loses no data', covers(C.emptyUpdateKeepsData), async ({ moov }) => {
+    moov.requireWrites(1);
+    const accountID = moov.ids.partner;
+    const { ticket } = await moov.create(accountID, sampleBody());
+    for (const body of [{ json: {} }, { rawBody: '' }]) {
+      const response = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, ...body }, 'invalid-input');
+      const after = await readBack(moov, accountID, ticket.ticketID);
+      verify(C.emptyUpdateKeepsData, { ...response, intent: 'invalid-input', before: ticket, readBack: after }, { operation: 'updateTicket', status: response.status });
+    }
+  });
+
+  test('closing a closed ticket gets a conforming answer and leaves it closed', covers(C.closeVisible), async ({ moov }) => {
+    // The pages do not say whether a second close is a 200 or a 409: both are accepted.
+    moov.requireWrites(1);
+    const accountID = moov.ids.partner;
+    const { ticket } = await moov.create(accountID, sampleBody());
+    await moov.close(accountID, ticket.ticketID);
+    const again = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, json: { status: 'closed' } });
+    const after = await moov.get(accountID, ticket.ticketID);
+    verify(C.closeVisible, { ticketID: ticket.ticketID, read: after.ticket, exchange: again.exchange }, { operation: 'getTicket', status: 200 });
+  });
+
+  test('updating an unknown ticket is a 404', covers(C.unknownTicketNotFound), async ({ moov }, testInfo) => {
+    moov.requireWrites(0);
+    await checkProperty(testInfo, unknownTicketId(), async (ticketID) => {
+      const response = await moov.call('updateTicket', { path: { accountID: moov.ids.partner, ticketID }, json: { status: 'closed' } });
+      verify(C.unknownTicketNotFound, { ...response, intent: 'valid' }, { operation: 'updateTicket', status: response.status });
+    }, { scale: 0.5 });
+  });
+
+  test('malformed update bodies are refused as invalid syntax', covers(C.malformedJsonRefused), async ({ moov }, testInfo) => {
+    moov.requireWrites(1);
+    const accountID = moov.ids.partner;
+    const { ticket } = await moov.create(accountID, sampleBody());
+    // Empty bodies are valid updates, and so is JSON null to servers that decode into typed structs.
+    const malformed = malformedBody().filter(({ raw }) => raw.trim() !== '' && raw !== 'null');
+    await checkProperty(testInfo, malformed, async ({ raw, mutation }) => {
+      const response = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, rawBody: raw }, 'invalid-input');
+      verify(C.invalidInputRefused, { ...response, intent: 'invalid-input', mutation }, { operation: 'updateTicket', status: response.status });
+      verify(C.malformedJsonRefused, { ...response, intent: 'invalid-input' }, { operation: 'updateTicket', status: response.status });
+    }, { scale: 0.5 });
+  });
+});
