@@ -92,7 +92,9 @@ export class MoovClient {
     for (let attempt = 0; ; attempt++) {
       await this.throttle.take();
       const startedAt = new Date();
-      const response = await this.http.fetch(url.toString(), { method: operation.method, headers, data: body, failOnStatusCode: false, maxRedirects: 0 });
+      // A Buffer, not a string: Playwright re-encodes JSON-typed strings that do not parse as JSON.
+      const data = body === undefined ? undefined : Buffer.from(body, 'utf8');
+      const response = await this.http.fetch(url.toString(), { method: operation.method, headers, data, failOnStatusCode: false, maxRedirects: 0 });
       this.stats.requests += 1;
       const result = await this.toResponse(operation, url.toString(), headers, body, auth, response, startedAt);
       if (result.status !== 429) return result;

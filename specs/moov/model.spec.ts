@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { moovChecks as C } from '../../checks/moov';
+import { walkTickets } from '../../checks/moov/evidence';
+import { verify } from '../../checks/verify';
+import { createTicketBody } from '../../generators/moov/createTicketBody';
+import { unknownTicketId } from '../../generators/moov/ticketIds';
+import type { CreateTicket, Ticket, TicketStatus } from '../../lib/contract/moov.types';
+import type { Exchange } from '../../lib/http/exchange';
+import { covers } from '../support/outcomes';
+import { checkProperty } from '../support/property';
+import type { MoovApi } from './support/api';
+import { test } from './support/fixtures';
+
+/**
+ * The documented semantics, simplified: the tickets this sequence created, where they live and
+ * their status. Not a copy of the mock: no cursors, no numbering, no other accounts' data.
+ */
+interface Model {
+  tickets: Array<{ ticketID: string; accountID: string; title: string; status: TicketStatus }>;
+}
+
+interface Real {
+  moov: MoovApi;
+}
+
+type Role = 'partner' | 'connected';
+
+function disagree(step: string, expected: string, received: string | undefined, exchange?: Exchange): void {
+  verify(C.modelAgreement, { step, expected, received, exchange }, { operation: 'model' });
+}
+
+class CreateCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly role: Role, readonly body: CreateTicket) {}
+  check = () => true;
+  async run(model: Model, real: Real): Promise<void> {
+    const accountID = real.moov.ids[this.role];
+    const { ticket } = await real.moov.create(accountID, this.body);
+    model.tickets.push({ ticketID: ticket.ticketID, accountID, title: ticket.title, status: ticket.status });
+  }
+  toString = () => `create in ${this.role} ${JSON.stringify(this.body.title.slice(0, 20))}`;
+}
+
+class GetCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly index: number) {}
+  check = (model: Readonly<Model>) => model.tickets.length > 0;
+  async run(model: Model, real: Real): Promise<void> {
+    const expected = model.tickets[this.index % model.tickets.length]!;
+    const response = await real.moov.call('getTicket', { path: { accountID: expected.accountID, ticketID: expected.ticketID } });
+    const ticket = response.json as Ticket | undefined;
+    const received = response.status !== 200 ? `HTTP ${response.status}` : ticket?.status !== expected.status ? `status ${String(ticket?.status)}` : ticket.title !== expected.title ? `title ${JSON.stringify(ticket.title)}` : undefined;
+    disagree(`get ticket ${expected.ticketID.slice(0, 8)}…`, `200 with status ${expected.status} and the title it was created with`, received, response.exchange);
+  }
+  toString = () => `get ticket #${this.index}`;
+}
+
+class CloseCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly index: number) {}
+  check = (model: Readonly<Model>) => model.tickets.some((t) => t.status !== 'closed');
+  async run(model: Model, real: Real): Promise<void> {
+    const open = model.tickets.filter((t) => t.status !== 'closed');
+    const target = open[this.index % open.length]!;
+    const { ticket } = await real.moov.close(target.accountID, target.ticketID);
+    disagree(`close ticket ${target.ticketID.slice(0, 8)}…`, 'status closed', ticket.status === 'closed' ? undefined : `status ${String(ticket.status)}`);
+    target.status = 'closed';
+  }
+  toString = () => `close open ticket #${this.index}`;
+}
+
+class WalkCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly role: Role, readonly count: number) {}
+  check = () => true;
+  async run(model: Model, real: Real): Promise<void> {
+    const accountID = real.moov.ids[this.role];
+    const walk = await real.moov.walk(accountID, { count: this.count });
+    const listed = new Map(walkTickets(walk).map((t) => [t.ticketID, t]));
+    const exchange = walk.pages[walk.pages.length - 1]?.exchange;
+    for (const ticket of model.tickets) {
+      const found = listed.get(ticket.ticketID);
+      const mine = ticket.accountID === accountID;
+      const received = mine && !found ? 'absent' : mine && found?.status !== ticket.status ? `status ${String(found?.status)}` : !mine && found ? `listed (it belongs to the ${this.role === 'partner' ? 'connected' : 'partner'} account)` : undefined;
+      disagree(`walk ${this.role} at count ${this.count}`, mine ? `ticket ${ticket.ticketID.slice(0, 8)}… listed with status ${ticket.status}` : `ticket ${ticket.ticketID.slice(0, 8)}… not listed`, received, exchange);
+    }
+  }
+  toString = () => `walk ${this.role} at count ${this.count}`;
+}
+
+class GetUnknownCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly ticketID: string) {}
+  check = () => true;
+  async run(_model: Model, real: Real): Promise<void> {
+    const response = await real.moov.call('getTicket', { path: { accountID: real.moov.ids.partner, ticketID: this.ticketID } });
+    disagree(`get unknown ${this.ticketID}`, '404', response.status === 404 ? undefined : `HTTP ${response.status}`, response.exchange);
+  }
+  toString = () => `get unknown ${this.ticketID}`;
+}
+
+const role = fc.constantFrom<Role>('partner', 'connected');
+const commands = fc.commands(
+  [
+    fc.tuple(role, createTicketBody({ maxTitleLength: 40 })).map(([r, b]) => new CreateCommand(r, b)),
+    fc.nat(20).map((i) => new GetCommand(i)),
+    fc.nat(20).map((i) => new CloseCommand(i)),
+    fc.tuple(role, fc.integer({ min: 5, max: 60 })).map(([r, c]) => new WalkCommand(r, c)),
+    unknownTicketId().map((id) => new GetUnknownCommand(id)),
+  ],
+  { maxCommands: 8 },
+);
+
+test.describe('model-based', () => {
+  test('command sequences agree with the documented semantics', covers(C.modelAgreement), async ({ moov }, testInfo) => {
+    moov.requireWrites(0);
+    await checkProperty(testInfo, commands, (cmds) => fc.asyncModelRun(() => ({ model: { tickets: [] }, real: { moov } }), cmds), { scale: 0.5, label: 'commands' });
+  });
+});
