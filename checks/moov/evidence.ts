@@ -20,6 +20,8 @@ export interface ListWalk {
   pages: ListPage[];
   /** False when the walk stopped at its page budget instead of at a page without nextPage. */
   complete: boolean;
+  /** True when the walk gave up on consecutive empty pages that still carried nextPage. */
+  runaway?: boolean;
 }
 
 /**

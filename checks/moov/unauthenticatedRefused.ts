@@ -4,6 +4,12 @@ import { SRC } from './sources';
 
 export interface CredentialEvidence extends JudgedResponse {
   credentials: string;
+  /** Statuses that refuse these credentials: 401, and 400 where the header itself is malformed. */
+  refusals: readonly number[];
+}
+
+function refused(e: CredentialEvidence) {
+  return e.refusals.includes(e.status) ? [] : [{ expected: `${e.refusals.join(' or ')} (${e.credentials})`, received: String(e.status), exchange: e.exchange }];
 }
 
 export const missingCredentialsRefused = defineCheck<CredentialEvidence>({
@@ -17,7 +23,7 @@ export const missingCredentialsRefused = defineCheck<CredentialEvidence>({
   requests: 'one request per operation (create and update are refused before any write)',
   operations: ['listTickets', 'getTicket', 'createTicket', 'updateTicket', 'createAccessToken'],
   statuses: [401],
-  evaluate: (e) => (e.status === 401 ? [] : [{ expected: `401 (${e.credentials})`, received: String(e.status), exchange: e.exchange }]),
+  evaluate: refused,
 });
 
 export const invalidCredentialsRefused = defineCheck<CredentialEvidence>({
@@ -26,10 +32,10 @@ export const invalidCredentialsRefused = defineCheck<CredentialEvidence>({
   api: 'moov',
   severity: 'error',
   source: SRC.unauthenticated,
-  detects: 'a wrong secret key, an unknown public key, a made-up or malformed bearer token, or an unknown scheme answered with anything but 401',
+  detects: 'a wrong secret key, an unknown key pair or a made-up bearer token answered with anything but 401 (a malformed Basic header or an unknown scheme may also be a 400)',
   triggers: 'every operation with each kind of bad credential',
   requests: 'about five requests per operation',
   operations: ['listTickets', 'getTicket', 'createTicket', 'updateTicket', 'createAccessToken'],
   statuses: [401],
-  evaluate: (e) => (e.status === 401 ? [] : [{ expected: `401 (${e.credentials})`, received: String(e.status), exchange: e.exchange }]),
+  evaluate: refused,
 });

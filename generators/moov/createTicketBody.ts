@@ -5,7 +5,7 @@ import { schemaArbitrary } from '../schemaArbitrary';
 import { emailAddress, exactText, htmlBody } from '../text';
 
 export interface CreateTicketBodyConstraints {
-  /** Longest title, in graphemes. Default 150. */
+  /** Longest title, in graphemes. Default 100 (the pages set no limit; servers commonly allow 255 bytes or more). */
   maxTitleLength?: number;
   /** Longest body text block, in graphemes. Default 120 (a body has up to six blocks). */
   maxBodyLength?: number;
@@ -14,7 +14,7 @@ export interface CreateTicketBodyConstraints {
 }
 
 function validated(constraints: CreateTicketBodyConstraints): Required<CreateTicketBodyConstraints> {
-  const out = { maxTitleLength: 150, maxBodyLength: 120, optional: 'sometimes' as const, ...constraints };
+  const out = { maxTitleLength: 100, maxBodyLength: 120, optional: 'sometimes' as const, ...constraints };
   for (const key of ['maxTitleLength', 'maxBodyLength'] as const) {
     if (!Number.isInteger(out[key]) || out[key] < 1) throw new Error(`createTicketBody: ${key} must be a positive integer, got ${String(out[key])}`);
   }

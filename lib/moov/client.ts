@@ -22,7 +22,7 @@ export interface MoovRequest {
   rawBody?: string;
   contentType?: string;
   auth?: MoovAuth;
-  /** X-Moov-Version: undefined sends the target's default, null omits the header. */
+  /** X-Moov-Version: undefined sends MOOV_API_VERSION or the operation's documented version; null omits it. */
   version?: string | null;
 }
 
@@ -75,7 +75,9 @@ export class MoovClient {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json' };
-    const version = request.version === undefined ? this.target.apiVersion : request.version ?? undefined;
+    // By default each operation is tested at the version its page documents ("Set this header to
+    // v2026.01.00 to use the API described in this specification"), unless the run names one.
+    const version = request.version === undefined ? this.target.apiVersion ?? operation.documentedVersion : request.version ?? undefined;
     if (version !== undefined) headers['X-Moov-Version'] = version;
     const auth = request.auth ?? { kind: 'key' };
     const authHeader = this.authorization(auth);

@@ -25,21 +25,21 @@ async function requests(moov: MoovApi): Promise<Array<[MoovOperationId, MoovRequ
 
 const tokenForm = (scope: string) => new URLSearchParams({ grant_type: 'client_credentials', scope }).toString();
 
-function badCredentials(moov: MoovApi): Array<[MoovAuth, string]> {
+function badCredentials(moov: MoovApi): Array<[MoovAuth, string, readonly number[]]> {
   const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   return [
-    [{ kind: 'literal', header: basic(moov.target.publicKey, 'wrong-secret-key'), note: 'the public key with a wrong secret key' }, 'wrong secret key'],
-    [{ kind: 'literal', header: basic('unknown-public-key', 'unknown-secret-key'), note: 'an unknown key pair' }, 'unknown key pair'],
-    [{ kind: 'literal', header: 'Bearer not-a-token-issued-by-this-server', note: 'a made-up bearer token' }, 'made-up bearer token'],
-    [{ kind: 'literal', header: 'Basic !!!not-base64!!!', note: 'a malformed Basic credential' }, 'malformed Basic credential'],
-    [{ kind: 'literal', header: 'Token abc123', note: 'an unknown authentication scheme' }, 'unknown scheme'],
+    [{ kind: 'literal', header: basic(moov.target.publicKey, 'wrong-secret-key'), note: 'the public key with a wrong secret key' }, 'wrong secret key', [401]],
+    [{ kind: 'literal', header: basic('unknown-public-key', 'unknown-secret-key'), note: 'an unknown key pair' }, 'unknown key pair', [401]],
+    [{ kind: 'literal', header: 'Bearer not-a-token-issued-by-this-server', note: 'a made-up bearer token' }, 'made-up bearer token', [401]],
+    [{ kind: 'literal', header: 'Basic !!!not-base64!!!', note: 'a malformed Basic credential' }, 'malformed Basic credential', [400, 401]],
+    [{ kind: 'literal', header: 'Token abc123', note: 'an unknown authentication scheme' }, 'unknown scheme', [400, 401]],
   ];
 }
 
-async function judge(moov: MoovApi, check: typeof C.missingCredentialsRefused, operation: MoovOperationId, request: MoovRequest, credentials: string): Promise<void> {
-  const response = await moov.call(operation, request);
+async function judge(moov: MoovApi, check: typeof C.missingCredentialsRefused, operation: MoovOperationId, request: MoovRequest, credentials: string, refusals: readonly number[] = [401]): Promise<void> {
+  const response = await moov.call(operation, request, refusals.includes(400) ? 'invalid-input' : 'valid');
   if (operation === 'createTicket' && response.status >= 200 && response.status < 300) moov.recordCreated(request.path.accountID ?? '', response.json, '');
-  const evidence: CredentialEvidence = { ...response, intent: 'valid', credentials };
+  const evidence: CredentialEvidence = { ...response, intent: 'valid', credentials, refusals };
   verify(check, evidence, { operation, status: response.status });
 }
 
@@ -54,8 +54,8 @@ test.describe('authentication', () => {
 
   test('invalid credentials are a 401', covers(C.invalidCredentialsRefused), async ({ moov }) => {
     for (const [operation, request] of await requests(moov)) {
-      for (const [auth, credentials] of badCredentials(moov)) {
-        await judge(moov, C.invalidCredentialsRefused, operation, { ...request, auth }, credentials);
+      for (const [auth, credentials, refusals] of badCredentials(moov)) {
+        await judge(moov, C.invalidCredentialsRefused, operation, { ...request, auth }, credentials, refusals);
       }
     }
     for (const [auth, credentials] of badCredentials(moov).slice(0, 2)) {

@@ -25,16 +25,16 @@ test.describe('account isolation', () => {
       ['getTicket', { path: { accountID, ticketID: '00000000-0000-4000-8000-000000000000' } }],
     ] as const;
     for (const [operation, request] of requests) {
-      const response = await moov.call(operation, request);
-      verify(C.unreachableAccountRefused, { ...response, intent: 'valid' }, { operation, status: response.status });
+      const response = await moov.call(operation, request, 'outside-reach');
+      verify(C.unreachableAccountRefused, { ...response, intent: 'outside-reach' }, { operation, status: response.status });
     }
     if (!moov.target.allowWrites) return;
     const body = { ...fc.sample(createTicketBody(), { numRuns: 1, seed: 3 })[0]!, foreignID: moov.label('unrelated') };
-    const create = await moov.call('createTicket', { path: { accountID }, json: body });
+    const create = await moov.call('createTicket', { path: { accountID }, json: body }, 'outside-reach');
     if (create.status === 200) moov.recordCreated(accountID, create.json, body.foreignID);
-    verify(C.unreachableAccountRefused, { ...create, intent: 'valid' }, { operation: 'createTicket', status: create.status });
-    const update = await moov.call('updateTicket', { path: { accountID, ticketID: '00000000-0000-4000-8000-000000000000' }, json: {} });
-    verify(C.unreachableAccountRefused, { ...update, intent: 'valid' }, { operation: 'updateTicket', status: update.status });
+    verify(C.unreachableAccountRefused, { ...create, intent: 'outside-reach' }, { operation: 'createTicket', status: create.status });
+    const update = await moov.call('updateTicket', { path: { accountID, ticketID: '00000000-0000-4000-8000-000000000000' }, json: {} }, 'outside-reach');
+    verify(C.unreachableAccountRefused, { ...update, intent: 'outside-reach' }, { operation: 'updateTicket', status: update.status });
   });
 
   test("a seeded ticket is invisible through the other account", covers(C.otherAccountTicketHidden), async ({ moov }) => {

@@ -8,8 +8,11 @@ import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
 import { test } from './support/fixtures';
 
-/** Count for the reference walk: one large page where the server allows it. */
-const LARGE = 500;
+/**
+ * Count for the reference walk. The pages make 200 the default, so no server can refuse it;
+ * larger counts may be capped or refused (the pages set no maximum).
+ */
+const LARGE = 200;
 
 /** Every walk invariant that needs no second walk. */
 function verifyWalk(walk: ListWalk, moov: MoovApi): void {
@@ -77,9 +80,8 @@ test.describe('list support tickets', () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ count: 'abc' }, 'count is not an integer'],
       [{ count: '2.5' }, 'count is not an integer'],
-      [{ count: '' + Number.MAX_SAFE_INTEGER + '0' }, 'count overflows int64'],
+      [{ count: '99999999999999999999' }, 'count overflows int64'],
       [{ status: 'pending' }, 'status outside new, in-progress, on-hold, closed'],
-      [{ status: 'CLOSED' }, 'status outside the enum (case)'],
     ];
     for (const [query, mutation] of cases) {
       const response = await moov.call('listTickets', { path: { accountID: moov.ids.partner }, query }, 'invalid-input');

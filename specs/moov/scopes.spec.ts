@@ -51,9 +51,9 @@ async function runCase(moov: MoovApi, scopeCase: ScopeCase, ticketIDs: Map<strin
   }
   const request = { ...(await requestFor(moov, scopeCase, ticketIDs)), auth: token as MoovAuth };
   const operation: MoovOperationId = scopeCase.operation;
-  const response = await moov.call(operation, request);
+  const response = await moov.call(operation, request, scopeCase.expect === 'unreachable' ? 'outside-reach' : 'valid');
   if (operation === 'createTicket' && response.status === 200) moov.recordCreated(request.path.accountID ?? '', response.json, '');
-  const evidence: ScopeEvidence = { ...response, intent: 'valid', scopes: scopeCase.scopes, rule: scopeCase.rule };
+  const evidence: ScopeEvidence = { ...response, intent: scopeCase.expect === 'unreachable' ? 'outside-reach' : 'valid', scopes: scopeCase.scopes, rule: scopeCase.rule };
   const scope = { operation, status: response.status };
   switch (scopeCase.expect) {
     case 'allow':

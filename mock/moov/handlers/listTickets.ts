@@ -13,6 +13,9 @@ export const listTickets: Handler = (ctx, principal) => {
   const { values, issues } = ctx.operation.coerceQuery(ctx.query);
   const count = values.count as number;
   if (issues.length === 0 && count < 1) issues.push({ field: 'count', keyword: 'minimum', message: 'count: must be at least 1' });
+  if (issues.length === 0 && count > 200 && config.variants.has('count-over-200-refused')) {
+    issues.push({ field: 'count', keyword: 'maximum', message: 'count: must be at most 200' });
+  }
   let after: number | undefined;
   if (typeof values.cursor === 'string') {
     after = decodeCursor(values.cursor);
@@ -24,7 +27,7 @@ export const listTickets: Handler = (ctx, principal) => {
   }
 
   let limit = config.faults.has('default-count-10') && ctx.query.count === undefined ? 10 : count;
-  if (config.variants.has('max-count-50')) limit = Math.min(limit, 50);
+  if (config.variants.has('max-count-200')) limit = Math.min(limit, 200);
   const status = config.faults.has('status-filter-ignored') ? undefined : (values.status as TicketStatus | undefined);
   const page = store.list(accountID, {
     after,

@@ -74,16 +74,23 @@ export class MoovApi {
     return { count: options.count, status: options.status, items: body.items, nextCursor: body.nextPage?.cursor, exchange: response.exchange };
   }
 
-  /** Follows nextPage from the first page until it is omitted (or a page is empty, or maxPages). */
+  /**
+   * Follows nextPage until it is omitted (complete), maxPages is reached, or two empty pages in a
+   * row still carry nextPage (a runaway cursor, which TKT-PAG-003 reports).
+   */
   async walk(accountID: string, options: WalkOptions = {}): Promise<ListWalk> {
     const pages: ListPage[] = [];
     const limit = options.maxPages ?? MAX_WALK_PAGES;
+    const done = (complete: boolean, runaway = false): ListWalk => ({ accountID, count: options.count, status: options.status, pages, complete, runaway });
     let cursor: string | undefined;
+    let emptyInARow = 0;
     for (;;) {
       const page = await this.listPage(accountID, { ...options, cursor });
       pages.push(page);
-      if (page.nextCursor === undefined || page.items.length === 0) return { accountID, count: options.count, status: options.status, pages, complete: true };
-      if (pages.length >= limit) return { accountID, count: options.count, status: options.status, pages, complete: false };
+      if (page.nextCursor === undefined) return done(true);
+      emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
+      if (emptyInARow >= 2) return done(false, true);
+      if (pages.length >= limit) return done(false);
       cursor = page.nextCursor;
     }
   }
