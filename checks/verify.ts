@@ -27,6 +27,8 @@ export function verify<Input>(check: Check<Input>, input: Input, scope: VerifySc
   const exchange = findings.find((f) => f.exchange)?.exchange;
   const reproduce = exchange ? reproduceCommand(exchange) : undefined;
   const failure = new ConformanceFailure(check.id, check.title, check.severity, scope.operation, check.source, findings, reproduce);
+  // Start the stack at the caller: the spec line that gathered the evidence is what readers need.
+  Error.captureStackTrace(failure, verify);
   const fatal = check.severity === 'error' || strict();
   outcomes.record({
     checkId: check.id,

@@ -1,10 +1,13 @@
-import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import type { OperationSpec } from '../contract/loadContract';
 import { moovContract, type MoovOperationId } from '../contract/moov';
 import type { MoovTarget } from '../config/moovTarget';
-import { redactExchange, type AuthDescription, type Exchange } from '../http/exchange';
+import type { AuthDescription } from '../http/exchange';
+import { Transport, type TransportResponse } from '../http/transport';
+import { isRecord } from '../json';
 import { secrets } from '../redaction/secrets';
-import { Throttle } from '../http/throttle';
+
+export { RateLimitedError } from '../http/transport';
 
 export type MoovAuth =
   | { kind: 'key' }
@@ -26,15 +29,8 @@ export interface MoovRequest {
   version?: string | null;
 }
 
-export interface MoovResponse {
+export interface MoovResponse extends TransportResponse {
   operation: OperationSpec<MoovOperationId>;
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  /** The parsed body when it is JSON, otherwise undefined (see parseError). */
-  json: unknown;
-  parseError?: string;
-  exchange: Exchange;
 }
 
 export interface SessionStats {
@@ -44,28 +40,29 @@ export interface SessionStats {
   closed: number;
 }
 
-const MAX_429_RETRIES = 4;
-const MAX_RETRY_AFTER_S = 30;
-
-/** Raised when a target keeps answering 429 beyond the retry budget: the test is skipped, not failed. */
-export class RateLimitedError extends Error {
-  constructor(readonly exchange: Exchange) {
-    super(`rate limited by the target beyond ${MAX_429_RETRIES} retries (${exchange.method} ${exchange.url})`);
-    this.name = 'RateLimitedError';
-  }
-}
-
-/**
- * Transport to a Moov target: builds requests from the contract, authenticates, honours 429
- * Retry-After and the client-side rate cap, and records every exchange redacted.
- */
+/** A Moov target: builds requests from the contract, authenticates, sends them through the transport. */
 export class MoovClient {
-  readonly stats: SessionStats = { requests: 0, rateLimited: 0, created: 0, closed: 0 };
   private readonly contract = moovContract();
-  private readonly throttle: Throttle;
+  private readonly transport: Transport;
+  private readonly counts = { created: 0, closed: 0 };
 
-  constructor(private readonly http: APIRequestContext, readonly target: MoovTarget, private readonly wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
-    this.throttle = new Throttle(target.maxRps, wait);
+  constructor(http: APIRequestContext, readonly target: MoovTarget) {
+    this.transport = new Transport(http, {
+      api: 'moov',
+      maxRps: target.maxRps,
+      // A minted token is a secret from the moment it exists: register it before anything is recorded.
+      onBody: (operation, json) => {
+        if (operation.id === 'createAccessToken' && isRecord(json) && typeof json.access_token === 'string') secrets.add(json.access_token, '$MOOV_TOKEN');
+      },
+    });
+  }
+
+  get stats(): SessionStats {
+    return { ...this.transport.stats, ...this.counts };
+  }
+
+  countWrite(kind: 'created' | 'closed'): void {
+    this.counts[kind] += 1;
   }
 
   async send(operationId: MoovOperationId, request: MoovRequest): Promise<MoovResponse> {
@@ -80,31 +77,14 @@ export class MoovClient {
     const version = request.version === undefined ? this.target.apiVersion ?? operation.documentedVersion : request.version ?? undefined;
     if (version !== undefined) headers['X-Moov-Version'] = version;
     const auth = request.auth ?? { kind: 'key' };
-    const authHeader = this.authorization(auth);
-    if (authHeader !== undefined) headers.authorization = authHeader;
+    const authorization = this.authorization(auth);
+    if (authorization !== undefined) headers.authorization = authorization;
     let body: string | undefined;
-    if (request.json !== undefined) {
-      body = JSON.stringify(request.json);
-      headers['content-type'] = request.contentType ?? 'application/json';
-    } else if (request.rawBody !== undefined) {
-      body = request.rawBody;
-      headers['content-type'] = request.contentType ?? 'application/json';
-    }
-
-    for (let attempt = 0; ; attempt++) {
-      await this.throttle.take();
-      const startedAt = new Date();
-      // A Buffer, not a string: Playwright re-encodes JSON-typed strings that do not parse as JSON.
-      const data = body === undefined ? undefined : Buffer.from(body, 'utf8');
-      const response = await this.http.fetch(url.toString(), { method: operation.method, headers, data, failOnStatusCode: false, maxRedirects: 0 });
-      this.stats.requests += 1;
-      const result = await this.toResponse(operation, url.toString(), headers, body, auth, response, startedAt);
-      if (result.status !== 429) return result;
-      this.stats.rateLimited += 1;
-      if (attempt >= MAX_429_RETRIES) throw new RateLimitedError(result.exchange);
-      const retryAfter = Number(result.headers['retry-after']);
-      await this.wait(1000 * Math.min(MAX_RETRY_AFTER_S, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** attempt));
-    }
+    if (request.json !== undefined) body = JSON.stringify(request.json);
+    else if (request.rawBody !== undefined) body = request.rawBody;
+    if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
+    const response = await this.transport.send({ operation, url: url.toString(), headers, body, auth: this.describeAuth(auth) });
+    return { ...response, operation };
   }
 
   private authorization(auth: MoovAuth): string | undefined {
@@ -132,45 +112,5 @@ export class MoovClient {
       case 'literal':
         return { kind: 'literal', header: auth.header, note: auth.note };
     }
-  }
-
-  private async toResponse(
-    operation: OperationSpec<MoovOperationId>,
-    url: string,
-    requestHeaders: Record<string, string>,
-    requestBody: string | undefined,
-    auth: MoovAuth,
-    response: APIResponse,
-    startedAt: Date,
-  ): Promise<MoovResponse> {
-    const text = (await response.body()).toString('utf8');
-    const headers = response.headers();
-    let json: unknown;
-    let parseError: string | undefined;
-    if (text !== '') {
-      try {
-        json = JSON.parse(text) as unknown;
-      } catch (error) {
-        parseError = (error as Error).message;
-      }
-    }
-    // A minted token is a secret from the moment it exists: register it before anything is recorded.
-    const minted = (json as { access_token?: unknown } | undefined)?.access_token;
-    if (operation.id === 'createAccessToken' && typeof minted === 'string') secrets.add(minted, '$MOOV_TOKEN');
-    const exchange = redactExchange({
-      api: 'moov',
-      operation: operation.id,
-      method: operation.method,
-      url,
-      requestHeaders,
-      requestBody,
-      auth: this.describeAuth(auth),
-      status: response.status(),
-      responseHeaders: headers,
-      responseBody: text,
-      durationMs: Date.now() - startedAt.getTime(),
-      startedAt: startedAt.toISOString(),
-    });
-    return { operation, status: response.status(), headers, text, json, parseError, exchange };
   }
 }

@@ -71,6 +71,6 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
   const failure = new Error(message);
   failure.name = error instanceof Error ? error.name : 'PropertyFailure';
   // The message is the story; a stack of fast-check internals would only bury it.
-  failure.stack = `${failure.name}: ${message}\n    at checkProperty (${title})`;
+  failure.stack = `${failure.name}: ${message}`;
   throw failure;
 }

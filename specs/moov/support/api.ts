@@ -134,13 +134,13 @@ export class MoovApi {
   /** Records a ticket the target created (also one created where it should not have been). */
   recordCreated(accountID: string, ticket: unknown, foreignID: string): void {
     if (!isRecord(ticket) || typeof ticket.ticketID !== 'string') return;
-    this.worker.client.stats.created += 1;
+    this.worker.client.countWrite('created');
     this.worker.ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID, foreignID, at: new Date().toISOString() });
   }
 
   async close(accountID: string, ticketID: string, auth?: MoovAuth): Promise<{ ticket: Ticket; response: MoovResponse }> {
     const response = await this.ok('updateTicket', { path: { accountID, ticketID }, json: { status: 'closed' }, auth });
-    this.worker.client.stats.closed += 1;
+    this.worker.client.countWrite('closed');
     this.worker.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
     return { ticket: response.json as Ticket, response };
   }
@@ -152,6 +152,7 @@ export class MoovApi {
   async eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ value: T; lagMs: number; settled: boolean }> {
     const started = Date.now();
     let value = await read();
+    if (accept(value)) return { value, lagMs: 0, settled: true };
     let delay = 100;
     while (!accept(value) && Date.now() - started < this.target.consistencyMs) {
       await new Promise((r) => setTimeout(r, delay));
@@ -159,7 +160,7 @@ export class MoovApi {
       value = await read();
     }
     const settled = accept(value);
-    return { value, lagMs: settled ? Date.now() - started : 0, settled };
+    return { value, lagMs: settled ? Math.max(1, Date.now() - started) : 0, settled };
   }
 
   /**

@@ -1,0 +1,111 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { OperationSpec } from '../contract/loadContract';
+import { secrets } from '../redaction/secrets';
+import { redactExchange, type AuthDescription, type Exchange } from './exchange';
+import { Throttle } from './throttle';
+
+export interface TransportRequest {
+  operation: OperationSpec;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  auth: AuthDescription;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** The parsed body when it is JSON, otherwise undefined (see parseError). */
+  json: unknown;
+  parseError?: string;
+  exchange: Exchange;
+}
+
+export interface TransportStats {
+  requests: number;
+  rateLimited: number;
+}
+
+export interface TransportOptions {
+  api: string;
+  maxRps?: number;
+  /** Called with each parsed JSON body before it is recorded, to register secrets it carries. */
+  onBody?: (operation: OperationSpec, json: unknown) => void;
+  wait?: (ms: number) => Promise<void>;
+}
+
+const MAX_429_RETRIES = 4;
+const MAX_RETRY_AFTER_S = 30;
+
+/** Raised when a target keeps answering 429 beyond the retry budget: the test is skipped, not failed. */
+export class RateLimitedError extends Error {
+  constructor(readonly exchange: Exchange) {
+    super(`rate limited by the target beyond ${MAX_429_RETRIES} retries (${exchange.method} ${exchange.url})`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/**
+ * HTTP for every API the suite tests: honours 429 Retry-After (bounded) and a client-side rate
+ * cap, counts what it does, and records each exchange redacted.
+ */
+export class Transport {
+  readonly stats: TransportStats = { requests: 0, rateLimited: 0 };
+  private readonly throttle: Throttle;
+  private readonly wait: (ms: number) => Promise<void>;
+
+  constructor(private readonly http: APIRequestContext, private readonly options: TransportOptions) {
+    this.wait = options.wait ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+    this.throttle = new Throttle(options.maxRps, this.wait);
+  }
+
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    // A Buffer, not a string: Playwright re-encodes JSON-typed strings that do not parse as JSON.
+    const data = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    for (let attempt = 0; ; attempt++) {
+      await this.throttle.take();
+      const startedAt = new Date();
+      const response = await this.http.fetch(request.url, { method: request.operation.method, headers: request.headers, data, failOnStatusCode: false, maxRedirects: 0 });
+      this.stats.requests += 1;
+      const result = await this.toResponse(request, response, startedAt);
+      if (result.status !== 429) return result;
+      this.stats.rateLimited += 1;
+      if (attempt >= MAX_429_RETRIES) throw new RateLimitedError(result.exchange);
+      const retryAfter = Number(result.headers['retry-after']);
+      await this.wait(1000 * Math.min(MAX_RETRY_AFTER_S, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** attempt));
+    }
+  }
+
+  private async toResponse(request: TransportRequest, response: APIResponse, startedAt: Date): Promise<TransportResponse> {
+    const text = (await response.body()).toString('utf8');
+    const headers = response.headers();
+    let json: unknown;
+    let parseError: string | undefined;
+    if (text !== '') {
+      try {
+        json = JSON.parse(text) as unknown;
+      } catch (error) {
+        parseError = (error as Error).message;
+      }
+    }
+    this.options.onBody?.(request.operation, json);
+    const exchange = redactExchange({
+      api: this.options.api,
+      operation: request.operation.id,
+      method: request.operation.method,
+      url: request.url,
+      requestHeaders: request.headers,
+      requestBody: request.body,
+      auth: request.auth,
+      status: response.status(),
+      responseHeaders: headers,
+      responseBody: text,
+      durationMs: Date.now() - startedAt.getTime(),
+      startedAt: startedAt.toISOString(),
+    });
+    return { status: response.status(), headers, text, json, parseError, exchange };
+  }
+}
+
+export { secrets };

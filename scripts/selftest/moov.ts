@@ -1,0 +1,71 @@
+import type { FaultName, VariantName } from '../../mock/moov/faults';
+import type { SelfTestSuite } from './types';
+
+/**
+ * Which checks may catch each Moov fault. A fault counts as caught only when the run fails with
+ * one of these ids: a crash or an unrelated failure does not prove the suite saw the deviation.
+ */
+const EXPECTED: Record<FaultName, string[]> = {
+  'number-as-string': ['TKT-SCH-001'],
+  'status-outside-enum': ['TKT-SCH-001'],
+  'missing-updatedOn': ['TKT-SCH-001'],
+  'date-without-timezone': ['TKT-SCH-001'],
+  'next-page-without-cursor': ['TKT-SCH-001'],
+  'no-request-id-on-errors': ['TKT-HDR-001'],
+  'request-id-not-uuid': ['TKT-HDR-001'],
+  'request-id-repeats': ['TKT-HDR-002'],
+  'json-as-text': ['TKT-SCH-002'],
+  'page-overlap': ['TKT-PAG-001'],
+  'page-gap': ['TKT-PAG-002'],
+  'next-page-on-last-page': ['TKT-PAG-003'],
+  'count-off-by-one': ['TKT-LST-001'],
+  'default-count-10': ['TKT-LST-002'],
+  'status-filter-ignored': ['TKT-LST-003', 'TKT-LST-004'],
+  'missing-auth-accepted': ['TKT-AUTH-001'],
+  'wrong-secret-accepted': ['TKT-AUTH-002'],
+  'read-scope-can-write': ['TKT-SCP-002'],
+  'profile-scope-not-required': ['TKT-SCP-003'],
+  'unrelated-account-reachable': ['TKT-ISO-001'],
+  'list-scope-ignored': ['TKT-SCP-002'],
+  'missing-field-accepted': ['TKT-ERR-001'],
+  'wrong-type-500': ['TKT-HTTP-002'],
+  'malformed-json-500': ['TKT-HTTP-002'],
+  'unknown-ticket-400': ['TKT-GET-002', 'TKT-HTTP-001'],
+  'update-any-status': ['TKT-UPD-003', 'TKT-SCH-001'],
+  'unnamed-422': ['TKT-ERR-003'],
+  'create-not-persisted': ['TKT-HTTP-003', 'TKT-GET-001', 'TKT-CRT-002', 'TKT-MDL-001'],
+  'close-not-persisted': ['TKT-UPD-002', 'TKT-CRT-002', 'TKT-MDL-001'],
+  'cross-account-ticket-visible': ['TKT-ISO-002'],
+  'title-html-escaped': ['TKT-CRT-001'],
+  'created-ticket-not-listed': ['TKT-CRT-002', 'TKT-MDL-001', 'TKT-PAG-003'],
+  'version-header-required': ['TKT-VER-001', 'TKT-HTTP-001', 'TKT-HTTP-003'],
+  'closed-without-closedOn': ['TKT-SEM-001'],
+  'updated-before-created': ['TKT-SEM-002'],
+};
+
+/** Faults only advisory checks see: they fail the run only in strict mode. */
+const STRICT_ONLY: ReadonlySet<FaultName> = new Set(['closed-without-closedOn', 'updated-before-created']);
+
+const VARIANTS: VariantName[] = [
+  'type-mismatch-400',
+  'unreachable-404',
+  'close-closed-409',
+  'max-count-200',
+  'count-over-200-refused',
+  'newest-first',
+  'empty-update-422',
+  'lenient-strings',
+  'extra-fields',
+  'invalid-query-422',
+  'strict-token-scopes',
+];
+
+export const moovSelfTest: SelfTestSuite = {
+  project: 'moov',
+  faults: (Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
+    name: fault,
+    env: { MOCK_FAULTS: fault, ...(STRICT_ONLY.has(fault) ? { CONFORMANCE_STRICT: 'true' } : {}) },
+    expect: EXPECTED[fault],
+  })),
+  variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
+};

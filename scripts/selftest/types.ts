@@ -1,0 +1,18 @@
+/** One injected fault: the environment that switches it on and the check ids that may catch it. */
+export interface FaultCase {
+  name: string;
+  env: Record<string, string>;
+  expect: string[];
+}
+
+/** One correct reading of the docs where they are silent: the project must pass on it. */
+export interface VariantCase {
+  name: string;
+  env: Record<string, string>;
+}
+
+export interface SelfTestSuite {
+  project: string;
+  faults: FaultCase[];
+  variants: VariantCase[];
+}
