@@ -60,9 +60,13 @@ export function moovMockHandler(config: MoovMockConfig) {
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://mock.local');
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = headerRecord(req);
+    const url = requestUrl(req.url);
+    if (!url) {
+      req.resume();
+      return respond(res, 400, { error: 'malformed request target' });
+    }
 
     if (url.pathname.startsWith('/_mock/')) return admin(method, url.pathname, res);
 
@@ -157,6 +161,15 @@ export function moovMockHandler(config: MoovMockConfig) {
   };
 
   return { listener, store, log };
+}
+
+/** The request target as a URL; '//x' stays a path (not a host), garbage gives undefined. */
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(`http://mock.local${(target ?? '/').startsWith('/') ? target ?? '/' : `/${target ?? ''}`}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the mock on a free loopback port (or `port`). */

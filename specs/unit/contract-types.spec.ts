@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { CONTRACT_TYPE_FILES, renderTypes, typesPath } from '../../lib/contract/contractTypeFiles';
+
+test('generated contract types are up to date (run npm run contract:types)', () => {
+  for (const { contract, types } of CONTRACT_TYPE_FILES) {
+    expect(readFileSync(typesPath(types), 'utf8'), `${types} is stale: run npm run contract:types`).toBe(renderTypes(contract));
+  }
+});
