@@ -1,0 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderCheckCatalogue } from '../lib/checkCatalogue';
+
+const file = resolve(__dirname, '../docs/checks.md');
+writeFileSync(file, renderCheckCatalogue());
+console.log(`wrote ${file}`);
