@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { ConfigError, valueOf } from '../lib/config/configError';
@@ -45,6 +45,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, (line) => console.log(line));
       assertRequestIdsUnique(runId);
     } finally {
+      const benchLog = valueOf(process.env, 'CONFORMANCE_BENCH_LOG');
+      if (benchLog && mock) writeFileSync(benchLog, JSON.stringify(mock.log.all()));
       await mock?.close();
     }
   };

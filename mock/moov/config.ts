@@ -1,4 +1,4 @@
-import { ConfigError, listOf, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { ConfigError, listOf, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface MoovMockConfig {
@@ -40,6 +40,7 @@ export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
     variants: new Set(listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES)),
     rateLimit: valueOf(env, 'MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'MOCK_RATE_LIMIT', 1),
     ...MOCK_DEFAULTS,
+    requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),
     now: () => new Date(),
   };
   const ids = [config.partnerAccountID, config.connectedAccountID, config.unrelatedAccountID];

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { moovContract, type MoovOperationId } from '../../lib/contract/moov';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
-import { RequestLog } from '../shared/requestLog';
+import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import type { MoovMockConfig } from './config';
 import type { Handler, HandlerResult, MoovRequestContext } from './context';
@@ -124,6 +124,8 @@ export function moovMockHandler(config: MoovMockConfig) {
         at: config.now().toISOString(),
         method,
         path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        ...loggedRequestParts(headers, ctx.body.text),
         operationId: route.operation.id,
         status,
         version: headers['x-moov-version'],

@@ -3,12 +3,30 @@ export interface LoggedRequest {
   at: string;
   method: string;
   path: string;
+  /** The query string, without the leading '?'. */
+  query: string;
+  /** Request headers that matter to the contract; credentials reduced to their scheme. */
+  headers: Record<string, string>;
+  /** The request body, clipped to a few kilobytes. */
+  body?: string;
   operationId?: string;
   status: number;
   /** The X-Moov-Version (or equivalent) header the client sent, if any. */
   version?: string;
   /** Contract violations in the request itself (headers, query, body), empty when it conformed. */
   violations: string[];
+}
+
+const KEPT_HEADERS = ['content-type', 'x-moov-version', 'accept', 'user-agent'];
+const BODY_LIMIT = 4096;
+
+/** What the log keeps of a request's headers and body: no credential ever, bounded size. */
+export function loggedRequestParts(headers: Record<string, string>, body: string): { headers: Record<string, string>; body?: string } {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) if (headers[name] !== undefined) kept[name] = headers[name];
+  const scheme = /^(\w+)\s/.exec(headers.authorization ?? '')?.[1];
+  if (scheme) kept.authorization = `${scheme} [redacted]`;
+  return { headers: kept, body: body === '' ? undefined : body.slice(0, BODY_LIMIT) };
 }
 
 /** A bounded log of requests, newest last, so clients (the sdk project) can audit what they sent. */
