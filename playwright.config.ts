@@ -1,6 +1,7 @@
 import { defineConfig, type Project } from '@playwright/test';
 import { loadEnv } from './lib/config/loadEnv';
 import { apiVersionsFrom } from './lib/config/moovTarget';
+import { OUTPUT_DIR, REPORTS_DIR } from './lib/config/run';
 import type { MoovOptions } from './specs/moov/support/fixtures';
 
 loadEnv();
@@ -15,13 +16,20 @@ const moovProjects: Project<MoovOptions>[] = [
 
 export default defineConfig<MoovOptions>({
   globalSetup: './specs/global-setup.ts',
-  outputDir: './test-results',
+  outputDir: OUTPUT_DIR,
   fullyParallel: true,
   workers: Number(process.env.CONFORMANCE_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list']],
+  // The console list, the conformance report (reports/conformance.*), and Playwright's JUnit and
+  // HTML reports for CI systems that read them. CONFORMANCE_REPORTER replaces the console one.
+  reporter: [
+    [process.env.CONFORMANCE_REPORTER?.trim() || 'list'],
+    ['./reporters/conformance/index.ts'],
+    ['junit', { outputFile: `${REPORTS_DIR}/junit.xml` }],
+    ['html', { outputFolder: `${REPORTS_DIR}/playwright-html`, open: 'never' }],
+  ],
   // API checks need no browser. Traces are off: Playwright writes request headers into them.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: [

@@ -28,6 +28,7 @@ export interface TestOutcomes {
   details: CheckOutcome[];
 }
 
+// The last few per cell: in a property test the last failure is the shrunk counterexample's.
 const DETAILS_PER_CELL = 3;
 
 /** Collects outcomes for the running test; the fixture drains it into an attachment. */
@@ -42,13 +43,15 @@ class OutcomeRecorder {
       cell = { checkId: outcome.checkId, operation: outcome.operation, status: outcome.status, passed: 0, failed: 0, advisory: 0 };
       this.cells.set(key, cell);
     }
-    if (outcome.outcome === 'pass') cell.passed += 1;
-    else {
-      const shown = outcome.outcome === 'fail' ? cell.failed : cell.advisory;
-      if (shown < DETAILS_PER_CELL) this.details.push(outcome);
-      if (outcome.outcome === 'fail') cell.failed += 1;
-      else cell.advisory += 1;
+    if (outcome.outcome === 'pass') {
+      cell.passed += 1;
+      return;
     }
+    if (outcome.outcome === 'fail') cell.failed += 1;
+    else cell.advisory += 1;
+    this.details.push(outcome);
+    const same = this.details.filter((d) => d.checkId === outcome.checkId && d.operation === outcome.operation && d.status === outcome.status && d.outcome === outcome.outcome);
+    if (same.length > DETAILS_PER_CELL) this.details.splice(this.details.indexOf(same[0]!), 1);
   }
 
   drain(): TestOutcomes {

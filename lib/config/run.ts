@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { valueOf, type Env } from './configError';
 
 export const PROJECT_ROOT = resolve(__dirname, '../..');
-export const REPORTS_DIR = resolve(PROJECT_ROOT, 'reports');
+/** Where reports, ledgers and run scratch files go (CONFORMANCE_REPORT_DIR, default reports/). */
+export const REPORTS_DIR = resolve(PROJECT_ROOT, process.env.CONFORMANCE_REPORT_DIR?.trim() || 'reports');
+/** Playwright's own output (test-results/ unless CONFORMANCE_OUTPUT_DIR says otherwise). */
+export const OUTPUT_DIR = resolve(PROJECT_ROOT, process.env.CONFORMANCE_OUTPUT_DIR?.trim() || 'test-results');
 
 /** This run's id (global setup sets CONFORMANCE_RUN_ID once; every worker shares it). */
 export function runId(env: Env): string {

@@ -1,4 +1,5 @@
 import { redactHeaders, secrets } from '../redaction/secrets';
+import { shellQuote } from '../shell';
 
 /** How a request authenticated, described without its secret. */
 export type AuthDescription =
@@ -49,9 +50,6 @@ export function redactExchange(raw: RawExchange): Exchange {
   };
 }
 
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * A curl command that replays the request. Credentials appear as shell references

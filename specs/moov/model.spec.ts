@@ -6,6 +6,7 @@ import { createTicketBody } from '../../generators/moov/createTicketBody';
 import { unknownTicketId } from '../../generators/moov/ticketIds';
 import type { CreateTicket, Ticket, TicketStatus } from '../../lib/contract/moov.types';
 import type { Exchange } from '../../lib/http/exchange';
+import type { MoovOperationId } from '../../lib/contract/moov';
 import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
@@ -25,8 +26,8 @@ interface Real {
 
 type Role = 'partner' | 'connected';
 
-function disagree(step: string, expected: string, received: string | undefined, exchange?: Exchange): void {
-  verify(C.modelAgreement, { step, expected, received, exchange }, { operation: 'model' });
+function disagree(operation: MoovOperationId, step: string, expected: string, received: string | undefined, exchange?: Exchange): void {
+  verify(C.modelAgreement, { step, expected, received, exchange }, { operation, status: exchange?.status });
 }
 
 class CreateCommand implements fc.AsyncCommand<Model, Real> {
@@ -48,7 +49,7 @@ class GetCommand implements fc.AsyncCommand<Model, Real> {
     const response = await real.moov.call('getTicket', { path: { accountID: expected.accountID, ticketID: expected.ticketID } });
     const ticket = response.json as Ticket | undefined;
     const received = response.status !== 200 ? `HTTP ${response.status}` : ticket?.status !== expected.status ? `status ${String(ticket?.status)}` : ticket.title !== expected.title ? `title ${JSON.stringify(ticket.title)}` : undefined;
-    disagree(`get ticket ${expected.ticketID.slice(0, 8)}…`, `200 with status ${expected.status} and the title it was created with`, received, response.exchange);
+    disagree('getTicket', `get ticket ${expected.ticketID.slice(0, 8)}…`, `200 with status ${expected.status} and the title it was created with`, received, response.exchange);
   }
   toString = () => `get ticket #${this.index}`;
 }
@@ -59,8 +60,8 @@ class CloseCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     const open = model.tickets.filter((t) => t.status !== 'closed');
     const target = open[this.index % open.length]!;
-    const { ticket } = await real.moov.close(target.accountID, target.ticketID);
-    disagree(`close ticket ${target.ticketID.slice(0, 8)}…`, 'status closed', ticket.status === 'closed' ? undefined : `status ${String(ticket.status)}`);
+    const { ticket, response } = await real.moov.close(target.accountID, target.ticketID);
+    disagree('updateTicket', `close ticket ${target.ticketID.slice(0, 8)}…`, 'status closed', ticket.status === 'closed' ? undefined : `status ${String(ticket.status)}`, response.exchange);
     target.status = 'closed';
   }
   toString = () => `close open ticket #${this.index}`;
@@ -78,7 +79,7 @@ class WalkCommand implements fc.AsyncCommand<Model, Real> {
       const found = listed.get(ticket.ticketID);
       const mine = ticket.accountID === accountID;
       const received = mine && !found ? 'absent' : mine && found?.status !== ticket.status ? `status ${String(found?.status)}` : !mine && found ? `listed (it belongs to the ${this.role === 'partner' ? 'connected' : 'partner'} account)` : undefined;
-      disagree(`walk ${this.role} at count ${this.count}`, mine ? `ticket ${ticket.ticketID.slice(0, 8)}… listed with status ${ticket.status}` : `ticket ${ticket.ticketID.slice(0, 8)}… not listed`, received, exchange);
+      disagree('listTickets', `walk ${this.role} at count ${this.count}`, mine ? `ticket ${ticket.ticketID.slice(0, 8)}… listed with status ${ticket.status}` : `ticket ${ticket.ticketID.slice(0, 8)}… not listed`, received, exchange);
     }
   }
   toString = () => `walk ${this.role} at count ${this.count}`;
@@ -89,7 +90,7 @@ class GetUnknownCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(_model: Model, real: Real): Promise<void> {
     const response = await real.moov.call('getTicket', { path: { accountID: real.moov.ids.partner, ticketID: this.ticketID } });
-    disagree(`get unknown ${this.ticketID}`, '404', response.status === 404 ? undefined : `HTTP ${response.status}`, response.exchange);
+    disagree('getTicket', `get unknown ${this.ticketID}`, '404', response.status === 404 ? undefined : `HTTP ${response.status}`, response.exchange);
   }
   toString = () => `get unknown ${this.ticketID}`;
 }

@@ -1,5 +1,5 @@
 import type { TestInfo } from '@playwright/test';
-import { outcomes } from '../../checks/outcomes';
+import { outcomes, type TestOutcomes } from '../../checks/outcomes';
 import type { AnyCheck } from '../../checks/check';
 
 export const OUTCOMES_ATTACHMENT = 'conformance-outcomes';
@@ -7,13 +7,29 @@ export const OUTCOMES_ATTACHMENT = 'conformance-outcomes';
 /** Per-test counters a report adds up (requests made, 429s met, tickets created and closed). */
 export type RunCounters = Record<string, number>;
 
+/** What a report says about the run a test belonged to (carried per test, so merged shards keep it). */
+export interface RunInfo {
+  api: 'moov' | 'teamwork-desk' | 'sdk';
+  /** Where requests went: a URL, never credentials. */
+  target: string;
+  targetKind: 'mock' | 'live';
+  /** The API version tested (e.g. the X-Moov-Version sent). */
+  version: string;
+  seed: number;
+  runId: string;
+  /** Anything else worth a line in the report (SDK version, contract version...). */
+  details?: Record<string, string>;
+}
+
+export interface OutcomesAttachment extends TestOutcomes {
+  counters: RunCounters;
+  run: RunInfo;
+}
+
 /** Drains what the test's checks recorded into one attachment the conformance reporter reads. */
-export async function attachOutcomes(testInfo: TestInfo, counters: RunCounters): Promise<void> {
-  const drained = outcomes.drain();
-  await testInfo.attach(OUTCOMES_ATTACHMENT, {
-    body: JSON.stringify({ ...drained, counters }),
-    contentType: 'application/json',
-  });
+export async function attachOutcomes(testInfo: TestInfo, counters: RunCounters, run: RunInfo): Promise<void> {
+  const body: OutcomesAttachment = { ...outcomes.drain(), counters, run };
+  await testInfo.attach(OUTCOMES_ATTACHMENT, { body: JSON.stringify(body), contentType: 'application/json' });
 }
 
 /** Annotations naming the checks a test covers, so a skipped test shows them as skipped. */

@@ -3,6 +3,7 @@ import { test, type TestInfo } from '@playwright/test';
 import { propertySettings, seedFor } from '../../lib/config/properties';
 import { valueOf } from '../../lib/config/configError';
 import { secrets } from '../../lib/redaction/secrets';
+import { grepArgument } from '../../lib/shell';
 
 /** Errors that mean "this run cannot go on here", not "the target is wrong": the test is skipped. */
 export class SkipRun extends Error {
@@ -32,9 +33,6 @@ export interface PropertyReplay {
   command: string;
 }
 
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * Runs a fast-check property under the run's seed (derived per test and label, so order does not
@@ -57,7 +55,7 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
   const error = details.errorInstance;
   if (error instanceof SkipRun) test.skip(true, error.reason);
   const counterexample = secrets.redact(fc.stringify(details.counterexample));
-  const command = `CONFORMANCE_SEED=${baseSeed} CONFORMANCE_REPLAY_PATH=${details.counterexamplePath ?? ''} npx playwright test --project=${testInfo.project.name} -g ${shellQuote(testInfo.title)}`;
+  const command = `CONFORMANCE_SEED=${baseSeed} CONFORMANCE_REPLAY_PATH=${details.counterexamplePath ?? ''} npx playwright test --project=${testInfo.project.name} -g ${grepArgument(testInfo.title)}`;
   const replay: PropertyReplay = { title, label, baseSeed, seed, path: details.counterexamplePath ?? '', counterexample, command };
   await testInfo.attach('property-replay', { body: JSON.stringify(replay, null, 2), contentType: 'application/json' });
   const cause = error instanceof Error ? error.message : String(error);

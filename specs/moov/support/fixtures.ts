@@ -2,6 +2,7 @@ import { test as base } from '@playwright/test';
 import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../../lib/config/moovTarget';
+import { propertySettings } from '../../../lib/config/properties';
 import { attachOutcomes } from '../../support/outcomes';
 import { MoovApi } from './api';
 import { MoovWorker } from './worker';
@@ -35,12 +36,24 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
     const before = { ...moovWorker.client.stats };
     await use(new MoovApi(moovWorker, testInfo));
     const after = moovWorker.client.stats;
-    await attachOutcomes(testInfo, {
-      requests: after.requests - before.requests,
-      rateLimited: after.rateLimited - before.rateLimited,
-      created: after.created - before.created,
-      closed: after.closed - before.closed,
-    });
+    const target = moovWorker.target;
+    await attachOutcomes(
+      testInfo,
+      {
+        requests: after.requests - before.requests,
+        rateLimited: after.rateLimited - before.rateLimited,
+        created: after.created - before.created,
+        closed: after.closed - before.closed,
+      },
+      {
+        api: 'moov',
+        target: target.baseURL,
+        targetKind: target.kind,
+        version: target.apiVersion ?? 'each operation at its documented version (v2024.01.00 list/get, v2026.01.00 create, v2026.04.00 update)',
+        seed: propertySettings(process.env).seed,
+        runId: moovWorker.runId,
+      },
+    );
   },
 });
 

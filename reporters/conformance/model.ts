@@ -1,0 +1,261 @@
+import { registry } from '../../checks';
+import type { AnyCheck } from '../../checks/check';
+import type { Contract } from '../../lib/contract/loadContract';
+import { moovContract } from '../../lib/contract/moov';
+import type { DocSource } from '../../lib/contract/openapi';
+import type { Exchange } from '../../lib/http/exchange';
+import type { PropertyReplay } from '../../specs/support/property';
+import type { RunInfo } from '../../specs/support/outcomes';
+import type { CollectedTest } from './collected';
+
+export type CellState = 'pass' | 'fail' | 'advisory' | 'skipped' | 'not-run' | 'n/a';
+
+export interface MatrixCell {
+  state: CellState;
+  passed: number;
+  failed: number;
+  advisory: number;
+  reason?: string;
+}
+
+export interface MatrixRow {
+  checkId: string;
+  title: string;
+  severity: AnyCheck['severity'];
+  cells: Record<string, MatrixCell>;
+}
+
+export interface FailureEntry {
+  id: string;
+  checkId: string;
+  title: string;
+  operation: string;
+  project: string;
+  test: string;
+  /** The test's own title, for `-g`. */
+  grep: string;
+  location: string;
+  severity: 'error' | 'advisory' | 'crash';
+  message: string;
+  source?: DocSource;
+  exchange?: Exchange;
+  reproduce?: string;
+  replay?: PropertyReplay;
+}
+
+export interface Ratio {
+  count: number;
+  of: number;
+  percent: number;
+}
+
+export interface ApiSection {
+  api: RunInfo['api'];
+  title: string;
+  /** Documented operation × status × check cells this run exercised. */
+  coverage: Ratio;
+  /** Exercised cells in which no check failed. */
+  conformance: Ratio;
+  operations: string[];
+  matrix: MatrixRow[];
+  failures: FailureEntry[];
+  advisories: FailureEntry[];
+  skipped: Array<{ test: string; project: string; reason: string; checks: string[] }>;
+  projects: Array<{ project: string; version: string; target: string; passed: number; failed: number; skipped: number }>;
+  runs: RunInfo[];
+}
+
+export interface ConformanceReport {
+  generatedAt: string;
+  durationMs: number;
+  verdict: 'conforms' | 'fails' | 'no checks ran';
+  tests: { passed: number; failed: number; skipped: number };
+  counters: { requests: number; rateLimited: number; created: number; closed: number };
+  seeds: number[];
+  apis: ApiSection[];
+}
+
+const CONTRACTS: Partial<Record<RunInfo['api'], () => Contract<string>>> = { moov: moovContract as () => Contract<string> };
+const TITLES: Record<RunInfo['api'], string> = { moov: 'Moov support tickets', 'teamwork-desk': 'Teamwork Desk ticket list', sdk: 'Moov TypeScript SDK' };
+
+/** Registers a contract for an API (the Teamwork Desk contract module adds itself). */
+export function registerReportContract(api: RunInfo['api'], load: () => Contract<string>): void {
+  CONTRACTS[api] = load;
+}
+
+function ratio(count: number, of: number): Ratio {
+  return { count, of, percent: of === 0 ? 0 : Math.round((1000 * count) / of) / 10 };
+}
+
+/** The statuses of `operation` a check judges: its list within the documented ones, or all documented. */
+function cellStatuses(check: AnyCheck, documented: readonly number[]): number[] {
+  if (check.statuses === 'documented') return [...documented];
+  const inContract = check.statuses.filter((s) => documented.includes(s));
+  return inContract.length > 0 ? inContract : [0]; // 0: "whatever the status" for checks on non-response evidence
+}
+
+function apiOfProject(project: string, run?: RunInfo): RunInfo['api'] | undefined {
+  if (run) return run.api;
+  if (project === 'moov' || project.startsWith('moov@')) return 'moov';
+  if (project === 'teamwork-desk') return 'teamwork-desk';
+  if (project === 'sdk') return 'sdk';
+  return undefined;
+}
+
+function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
+  const contract = CONTRACTS[api]?.();
+  const checks = registry.forApi(api === 'sdk' ? 'moov' : api).filter((c) => api !== 'sdk' || tests.some((t) => t.cells.some((cell) => cell.checkId === c.id)));
+  const documented = (operation: string) => {
+    try {
+      return contract?.operation(operation).documentedStatuses ?? [];
+    } catch {
+      return [];
+    }
+  };
+
+  // The universe: every documented cell each check can judge.
+  const universe = new Set<string>();
+  for (const check of checks) for (const op of check.operations) for (const status of cellStatuses(check, documented(op))) universe.add(`${check.id}|${op}|${status}`);
+
+  // What the run did, per cell and per check × operation.
+  const exercised = new Map<string, { passed: number; failed: number; advisory: number }>();
+  const byCheckOp = new Map<string, MatrixCell>();
+  for (const test of tests) {
+    for (const cell of test.cells) {
+      const check = registry.get(cell.checkId);
+      const statuses = check ? cellStatuses(check, documented(cell.operation)) : [];
+      const status = cell.status !== undefined && statuses.includes(cell.status) ? cell.status : statuses.includes(0) ? 0 : `other:${cell.status ?? ''}`;
+      const key = `${cell.checkId}|${cell.operation}|${status}`;
+      const sum = exercised.get(key) ?? { passed: 0, failed: 0, advisory: 0 };
+      sum.passed += cell.passed;
+      sum.failed += cell.failed;
+      sum.advisory += cell.advisory;
+      exercised.set(key, sum);
+      const opKey = `${cell.checkId}|${cell.operation}`;
+      const m = byCheckOp.get(opKey) ?? { state: 'pass', passed: 0, failed: 0, advisory: 0 };
+      m.passed += cell.passed;
+      m.failed += cell.failed;
+      m.advisory += cell.advisory;
+      byCheckOp.set(opKey, m);
+    }
+  }
+  const coveredCells = [...exercised.keys()].filter((k) => universe.has(k)).length;
+  const cleanCells = [...exercised.values()].filter((c) => c.failed === 0).length;
+
+  const operations = [...new Set(checks.flatMap((c) => [...c.operations]))];
+  const skippedTests = tests.filter((t) => t.status === 'skipped');
+  const matrix: MatrixRow[] = checks.map((check) => {
+    const cells: Record<string, MatrixCell> = {};
+    for (const op of operations) {
+      if (!check.operations.includes(op)) {
+        cells[op] = { state: 'n/a', passed: 0, failed: 0, advisory: 0 };
+        continue;
+      }
+      const seen = byCheckOp.get(`${check.id}|${op}`);
+      if (seen) {
+        seen.state = seen.failed > 0 ? 'fail' : seen.advisory > 0 ? 'advisory' : 'pass';
+        cells[op] = seen;
+        continue;
+      }
+      const skippedBy = skippedTests.find((t) => t.covers.includes(check.id));
+      cells[op] = skippedBy ? { state: 'skipped', passed: 0, failed: 0, advisory: 0, reason: skippedBy.skipReason ?? 'skipped' } : { state: 'not-run', passed: 0, failed: 0, advisory: 0 };
+    }
+    return { checkId: check.id, title: check.title, severity: check.severity, cells };
+  });
+
+  const failures: FailureEntry[] = [];
+  const advisories: FailureEntry[] = [];
+  for (const test of tests) {
+    const testName = `${test.title}`;
+    const location = `${test.file}:${test.line}`;
+    // A property records every failing attempt while it shrinks; the last one is the counterexample.
+    const details = test.replay ? test.details.filter((d, i, all) => !all.slice(i + 1).some((later) => later.checkId === d.checkId && later.outcome === d.outcome)) : test.details;
+    const fromChecks = details.map((d, i) => {
+      const check = registry.get(d.checkId);
+      const entry: FailureEntry = {
+        id: `${test.project}-${d.checkId}-${slug(test.title)}-${i}`,
+        checkId: d.checkId,
+        title: check?.title ?? d.checkId,
+        operation: d.operation,
+        project: test.project,
+        test: testName,
+        grep: test.leafTitle,
+        location,
+        severity: d.outcome === 'advisory' ? 'advisory' : 'error',
+        message: d.message ?? '',
+        source: check?.source,
+        exchange: d.exchange,
+        reproduce: d.reproduce,
+        replay: d.outcome === 'fail' ? test.replay : undefined,
+      };
+      return entry;
+    });
+    failures.push(...fromChecks.filter((f) => f.severity === 'error'));
+    advisories.push(...fromChecks.filter((f) => f.severity === 'advisory'));
+    const failedWithoutCheck = (test.status === 'failed' || test.status === 'timedOut') && !test.details.some((d) => d.outcome === 'fail');
+    if (failedWithoutCheck) {
+      failures.push({ id: `${test.project}-crash-${slug(test.title)}`, checkId: 'ERROR', title: 'test error', operation: '-', project: test.project, test: testName, grep: test.leafTitle, location, severity: 'crash', message: test.errors.join('\n\n') || test.status, replay: test.replay });
+    }
+  }
+
+  const projects = [...new Set(tests.map((t) => t.project))].map((project) => {
+    const own = tests.filter((t) => t.project === project);
+    const run = own.find((t) => t.run)?.run;
+    return {
+      project,
+      version: run?.version ?? '-',
+      target: run?.target ?? '-',
+      passed: own.filter((t) => t.status === 'passed').length,
+      failed: own.filter((t) => t.status === 'failed' || t.status === 'timedOut').length,
+      skipped: own.filter((t) => t.status === 'skipped').length,
+    };
+  });
+  const runs = dedupe(tests.flatMap((t) => (t.run ? [t.run] : [])), (r) => JSON.stringify(r));
+
+  return {
+    api,
+    title: TITLES[api],
+    coverage: ratio(coveredCells, universe.size),
+    conformance: ratio(cleanCells, exercised.size),
+    operations,
+    matrix,
+    failures,
+    advisories,
+    skipped: skippedTests.map((t) => ({ test: t.title, project: t.project, reason: t.skipReason ?? 'skipped', checks: t.covers })),
+    projects,
+    runs,
+  };
+}
+
+function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/** The whole report, from the tests the reporter collected. */
+export function buildReport(tests: CollectedTest[], durationMs: number): ConformanceReport {
+  const byApi = new Map<RunInfo['api'], CollectedTest[]>();
+  for (const test of tests) {
+    const api = apiOfProject(test.project, test.run);
+    if (!api) continue;
+    byApi.set(api, [...(byApi.get(api) ?? []), test]);
+  }
+  const apis = [...byApi.entries()].map(([api, own]) => sectionFor(api, own));
+  const sum = (name: string) => tests.reduce((n, t) => n + (t.counters[name] ?? 0), 0);
+  const failed = tests.filter((t) => t.status === 'failed' || t.status === 'timedOut').length;
+  const ranChecks = apis.some((a) => a.conformance.of > 0);
+  return {
+    generatedAt: new Date().toISOString(),
+    durationMs,
+    verdict: failed > 0 ? 'fails' : ranChecks ? 'conforms' : 'no checks ran',
+    tests: { passed: tests.filter((t) => t.status === 'passed').length, failed, skipped: tests.filter((t) => t.status === 'skipped').length },
+    counters: { requests: sum('requests'), rateLimited: sum('rateLimited'), created: sum('created'), closed: sum('closed') },
+    seeds: [...new Set(tests.flatMap((t) => (t.run ? [t.run.seed] : [])))],
+    apis,
+  };
+}
