@@ -34,6 +34,8 @@ export default defineConfig<MoovOptions>({
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: [
     { name: 'unit', testDir: './specs/unit' },
+    // Runs the suite in child processes, as users do: reports, secrets, shards.
+    { name: 'reports', testDir: './specs/reports', timeout: 180_000 },
     ...moovProjects,
   ],
 });

@@ -6,8 +6,9 @@
  *   npm run self-test                 all projects
  *   npm run self-test -- moov         one project
  */
-import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { playwright } from '../lib/playwrightRun';
 import { moovSelfTest } from './selftest/moov';
 import type { SelfTestSuite } from './selftest/types';
 
@@ -21,18 +22,13 @@ interface RunResult {
   ms: number;
 }
 
-function run(project: string, env: Record<string, string>, stopAtFirstFailure: boolean): Promise<RunResult> {
+async function run(project: string, env: Record<string, string>, stopAtFirstFailure: boolean): Promise<RunResult> {
   const started = Date.now();
-  const args = ['playwright', 'test', `--project=${project}`, '--reporter=line', ...(stopAtFirstFailure ? ['--max-failures=1'] : [])];
-  return new Promise((resolveRun) => {
-    // Targets the embedded mock whatever the caller's environment says.
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, MOOV_BASE_URL: '', TEAMWORK_DESK_BASE_URL: '', MOCK_FAULTS: '', MOCK_VARIANTS: '', CONFORMANCE_STRICT: '', CONFORMANCE_WORKERS: '1', ...env };
-    const child = spawn('npx', args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolveRun({ code: code ?? 1, ids: new Set([...output.matchAll(ID)].map((m) => m[1] ?? '')), output, ms: Date.now() - started }));
-  });
+  // Temporary report and output folders: the main run's reports/ and test-results/ stay intact.
+  const result = await playwright(['test', `--project=${project}`, '--reporter=line', ...(stopAtFirstFailure ? ['--max-failures=1'] : [])], { CONFORMANCE_STRICT: '', ...env });
+  rmSync(result.reportDir, { recursive: true, force: true });
+  rmSync(result.outputDir, { recursive: true, force: true });
+  return { code: result.code, ids: new Set([...result.output.matchAll(ID)].map((m) => m[1] ?? '')), output: result.output, ms: Date.now() - started };
 }
 
 async function pool<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {

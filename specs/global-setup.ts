@@ -19,8 +19,10 @@ import { requestIdDir } from './moov/support/worker';
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   loadEnv();
-  process.env.CONFORMANCE_RUN_ID ??= `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  process.env.CONFORMANCE_RUN_STARTED ??= String(Date.now());
+  // Empty counts as unset (a blank line in .env, a parent process clearing them).
+  const runId = valueOf(process.env, 'CONFORMANCE_RUN_ID') ?? `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  process.env.CONFORMANCE_RUN_ID = runId;
+  if (!/^\d+$/.test(valueOf(process.env, 'CONFORMANCE_RUN_STARTED') ?? '')) process.env.CONFORMANCE_RUN_STARTED = String(Date.now());
   const seed = concreteSeed(process.env);
   if (seed !== undefined) process.env.CONFORMANCE_SEED = seed;
 
@@ -37,8 +39,6 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     if (error instanceof ConfigError) throw new Error(`Configuration error: ${error.message}`);
     throw error;
   }
-  const runId = process.env.CONFORMANCE_RUN_ID;
-
   return async () => {
     try {
       const target = resolveMoovTarget(process.env);

@@ -28,7 +28,8 @@ export class MoovWorker {
   constructor(http: APIRequestContext, readonly target: MoovTarget, env: NodeJS.ProcessEnv) {
     this.client = new MoovClient(http, target);
     this.runId = runId(env);
-    this.runStartedAt = Number(env.CONFORMANCE_RUN_STARTED ?? Date.now());
+    const started = Number(env.CONFORMANCE_RUN_STARTED);
+    this.runStartedAt = Number.isFinite(started) && started > 0 ? started : Date.now();
     this.ledger = new WriteLedger(ledgerPath(this.runId), target.maxWrites);
   }
 

@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import type { ConformanceReport } from '../../reporters/conformance/model';
+import { playwright } from '../../lib/playwrightRun';
+
+/** Debian's Chromium: Playwright's own browser download does not work where this suite runs. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+test('a failing run against a faulty mock yields a report that shows what broke and how to reproduce it', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  const run = await playwright(['test', '--project=moov'], { MOCK_FAULTS: 'page-gap' });
+  expect(run.code, run.output).not.toBe(0);
+
+  const json = JSON.parse(readFileSync(join(run.reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
+  const moov = json.apis.find((a) => a.api === 'moov')!;
+  expect(json.verdict).toBe('fails');
+  expect(moov.failures.some((f) => f.checkId === 'TKT-PAG-002' && f.reproduce?.startsWith('curl '))).toBe(true);
+  expect(moov.coverage.of).toBeGreaterThan(0);
+  expect(readFileSync(join(run.reportDir, 'conformance.md'), 'utf8')).toContain('TKT-PAG-002');
+  expect(existsSync(join(run.reportDir, 'junit.xml'))).toBe(true);
+  expect(existsSync(join(run.reportDir, 'playwright-html', 'index.html'))).toBe(true);
+  const bundles = readdirSync(join(run.reportDir, 'replay'));
+  expect(bundles.length).toBeGreaterThan(0);
+  const bundle = JSON.parse(readFileSync(join(run.reportDir, 'replay', bundles[0]!), 'utf8')) as { againstMock: string; steps: string[] };
+  expect(bundle.againstMock).toContain('MOCK_FAULTS=page-gap');
+  expect(bundle.steps[0]).toContain('curl');
+
+  const html = readFileSync(join(run.reportDir, 'conformance.html'), 'utf8');
+  expect(html).not.toMatch(/<script|<link|https?:\/\/fonts|@import/); // one self-contained file
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1800 } });
+    await page.goto(`file://${join(run.reportDir, 'conformance.html')}`);
+    await expect(page.locator('table.matrix')).toBeVisible();
+    await expect(page.locator('table.matrix td.fail').first()).toBeVisible();
+    const curl = page.locator('pre.curl').first();
+    await curl.scrollIntoViewIfNeeded();
+    await expect(curl).toBeVisible();
+    await expect(curl).toContainText('curl -sS');
+    await expect(curl).toContainText('$MOOV_SECRET_KEY');
+    const shot = await page.screenshot({ fullPage: true });
+    await testInfo.attach('conformance.html', { body: shot, contentType: 'image/png' });
+  } finally {
+    await browser.close();
+  }
+});
