@@ -2,7 +2,19 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import type { OperationSpec } from '../contract/loadContract';
 import { secrets } from '../redaction/secrets';
 import { redactExchange, type AuthDescription, type Exchange } from './exchange';
+import { credentialGateway, GATEWAY_NETWORK_ERROR } from './credentialGateway';
 import { Throttle } from './throttle';
+
+/** Headers whose values are credentials: they never reach Playwright in clear. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie']);
+
+/** The target did not answer at all (refused, reset, unknown host): not a conformance finding. */
+export class TargetUnreachableError extends Error {
+  constructor(readonly url: string, readonly code: string) {
+    super(`cannot reach ${new URL(url).origin} (${code}) for ${url}`);
+    this.name = 'TargetUnreachableError';
+  }
+}
 
 export interface TransportRequest {
   operation: OperationSpec;
@@ -47,6 +59,19 @@ export class RateLimitedError extends Error {
 }
 
 /**
+ * Playwright's request errors carry a call log with every request header, Authorization included:
+ * rethrow them with credentials removed, so a network failure cannot print a key.
+ */
+export function scrubbed(error: unknown): Error {
+  const scrub = (text: string) => secrets.redact(text).replace(/^(\s*(?:proxy-)?authorization:\s*)(\S+)(.*)$/gim, '$1$2 [redacted]');
+  const message = scrub(error instanceof Error ? error.message : String(error));
+  const clean = new Error(message);
+  clean.name = error instanceof Error ? error.name : 'Error';
+  clean.stack = `${clean.name}: ${message}\n${scrub((error instanceof Error ? error.stack ?? '' : '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n'))}`;
+  return clean;
+}
+
+/**
  * HTTP for every API the suite tests: honours 429 Retry-After (bounded) and a client-side rate
  * cap, counts what it does, and records each exchange redacted.
  */
@@ -63,10 +88,24 @@ export class Transport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     // A Buffer, not a string: Playwright re-encodes JSON-typed strings that do not parse as JSON.
     const data = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    // Credentials travel as placeholders through Playwright; the gateway puts the real ones back.
+    const viaGateway = await credentialGateway.route(request.url);
+    const headers = { ...request.headers };
+    for (const name of Object.keys(headers)) {
+      if (SECRET_HEADERS.has(name.toLowerCase())) headers[name] = credentialGateway.placeholder(headers[name] ?? '');
+    }
     for (let attempt = 0; ; attempt++) {
       await this.throttle.take();
       const startedAt = new Date();
-      const response = await this.http.fetch(request.url, { method: request.operation.method, headers: request.headers, data, failOnStatusCode: false, maxRedirects: 0 });
+      let response: APIResponse;
+      try {
+        response = await this.http.fetch(viaGateway, { method: request.operation.method, headers, data, failOnStatusCode: false, maxRedirects: 0 });
+      } catch (error) {
+        throw scrubbed(error);
+      }
+      if (response.status() === GATEWAY_NETWORK_ERROR && response.headers()['x-gateway-error']) {
+        throw new TargetUnreachableError(request.url, response.headers()['x-gateway-error'] ?? 'error');
+      }
       this.stats.requests += 1;
       const result = await this.toResponse(request, response, startedAt);
       if (result.status !== 429) return result;
