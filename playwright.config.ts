@@ -37,5 +37,7 @@ export default defineConfig<MoovOptions>({
     // Runs the suite in child processes, as users do: reports, secrets, shards.
     { name: 'reports', testDir: './specs/reports', timeout: 180_000 },
     ...moovProjects,
+    // Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default) against the target.
+    { name: 'sdk', testDir: './specs/sdk' },
   ],
 });

@@ -21,7 +21,7 @@ export interface Check<Input> {
   /** Stable id, e.g. TKT-PAG-001. Used in failures, reports, docs and the self-test. */
   id: string;
   title: string;
-  api: 'moov' | 'teamwork-desk';
+  api: 'moov' | 'teamwork-desk' | 'sdk';
   severity: Severity;
   /** The doc statement the check enforces. */
   source: DocSource;

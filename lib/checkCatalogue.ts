@@ -4,6 +4,7 @@ import type { AnyCheck } from '../checks/check';
 const API_TITLES: Record<AnyCheck['api'], string> = {
   moov: 'Moov support tickets (project `moov`)',
   'teamwork-desk': 'Teamwork Desk ticket list (project `teamwork-desk`)',
+  sdk: "Moov's TypeScript SDK against the target (project `sdk`)",
 };
 
 function cell(text: string): string {

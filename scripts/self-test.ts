@@ -10,10 +10,11 @@ import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { playwright } from '../lib/playwrightRun';
 import { moovSelfTest } from './selftest/moov';
+import { sdkSelfTest } from './selftest/sdk';
 import type { SelfTestSuite } from './selftest/types';
 
-const SUITES: SelfTestSuite[] = [moovSelfTest];
-const ID = /\[((?:TKT|TWD)-[A-Z]+-\d{3})\]/g;
+const SUITES: SelfTestSuite[] = [moovSelfTest, sdkSelfTest];
+const ID = /\[((?:TKT|TWD|SDK)-[A-Z]+-\d{3})\]/g;
 
 interface RunResult {
   code: number;

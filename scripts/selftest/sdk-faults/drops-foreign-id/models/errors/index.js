@@ -1,0 +1,1 @@
+module.exports = require('@moovio/sdk/models/errors/index.js');

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import type { VariantName } from '../../mock/moov/faults';
+import type { SelfTestSuite } from './types';
+
+/** Broken SDK builds (scripts/selftest/sdk-faults/*): the real SDK with one defect each. */
+const BROKEN_SDKS: Record<string, string[]> = {
+  'no-version-header': ['SDK-REQ-001'],
+  'drops-foreign-id': ['SDK-RT-001'],
+  'mangles-error-status': ['SDK-ERR-001'],
+  'breaks-list-parsing': ['SDK-CALL-001'],
+};
+
+/** Correct targets where the docs are silent: the SDK project must pass on each. */
+const VARIANTS: VariantName[] = ['extra-fields', 'newest-first', 'lenient-strings', 'empty-update-422', 'type-mismatch-400', 'unreachable-404'];
+
+export const sdkSelfTest: SelfTestSuite = {
+  project: 'sdk',
+  faults: Object.entries(BROKEN_SDKS).map(([name, expect]) => ({
+    name: `sdk:${name}`,
+    env: { MOOV_SDK_MODULE: resolve(__dirname, 'sdk-faults', name) },
+    expect,
+  })),
+  variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
+};
