@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
+import { ConfigError } from './configError';
 
 const root = resolve(__dirname, '../..');
 
@@ -15,7 +16,11 @@ const GROUPS = [
 
 let loaded = false;
 
-/** Loads .env (never overriding the real environment), then the mock defaults from .env.example. */
+/**
+ * Loads the target's env file when CONFORMANCE_ENV names one (.env.staging for
+ * CONFORMANCE_ENV=staging), then .env, never overriding the real environment; then the mock
+ * defaults from .env.example.
+ */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env, dir = root): void {
   if (loaded && env === process.env) return;
   loaded = env === process.env;
@@ -23,8 +28,16 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, dir = root): void 
     const path = resolve(dir, file);
     return existsSync(path) ? parse(readFileSync(path)) : {};
   };
-  for (const [key, value] of Object.entries(read('.env'))) {
-    if (env[key] === undefined) env[key] = value;
+  const named = env.CONFORMANCE_ENV?.trim();
+  if (named) {
+    if (!/^[\w-]+$/.test(named) || !existsSync(resolve(dir, `.env.${named}`))) {
+      throw new ConfigError('CONFORMANCE_ENV', `names "${named}" but there is no .env.${named} (copy targets/${named}.env.example to .env.${named})`);
+    }
+  }
+  for (const file of named ? [`.env.${named}`, '.env'] : ['.env']) {
+    for (const [key, value] of Object.entries(read(file))) {
+      if (env[key] === undefined) env[key] = value;
+    }
   }
   const defaults = read('.env.example');
   for (const group of GROUPS) {

@@ -84,6 +84,16 @@ test.describe('target configuration', () => {
     expect(moovMockConfigFromEnv({ ...env, MOCK_FAULTS: 'page-gap' }).faults).toEqual(new Set(['page-gap']));
   });
 
+  test('CONFORMANCE_ENV loads the named target file first, and names the file when it is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    writeFileSync(join(dir, '.env.staging'), 'MOOV_BASE_URL=https://staging.example.com\nMOOV_ACCOUNT_ID=staging-account\n');
+    writeFileSync(join(dir, '.env.example'), 'MOOV_ACCOUNT_ID=mock-account\n');
+    const env: NodeJS.ProcessEnv = { CONFORMANCE_ENV: 'staging' };
+    loadEnv(env, dir);
+    expect(env).toMatchObject({ MOOV_BASE_URL: 'https://staging.example.com', MOOV_ACCOUNT_ID: 'staging-account' });
+    expect(configError(() => loadEnv({ CONFORMANCE_ENV: 'sandbox' }, dir)).message).toContain('.env.sandbox');
+  });
+
   test('.env.example supplies mock defaults only while the base URL is unset; .env never overrides the environment', () => {
     const dir = mkdtempSync(join(tmpdir(), 'env-'));
     writeFileSync(join(dir, '.env.example'), 'MOOV_BASE_URL=\nMOOV_ACCOUNT_ID=mock-account\nTEAMWORK_DESK_API_KEY=mock-key\n');
