@@ -15,6 +15,8 @@ export interface CollectedTest {
   /** Check ids the test declared it covers (annotations of type "covers"). */
   covers: string[];
   skipReason?: string;
+  /** Annotations worth a line in the report (SDK drift, endpoints a target does not serve). */
+  notes: string[];
   errors: string[];
   cells: OutcomeCell[];
   details: CheckOutcome[];

@@ -11,6 +11,9 @@ import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
 
+/** Annotation types a test uses to tell the report something that is neither a pass nor a failure. */
+const REPORTED_ANNOTATIONS = new Set(['sdk-drift', 'not served']);
+
 function attachmentJson<T>(result: TestResult, name: string): T | undefined {
   const attachment = result.attachments.find((a) => a.name === name && a.body);
   if (!attachment?.body) return undefined;
@@ -47,6 +50,7 @@ export default class ConformanceReporter implements Reporter {
       durationMs: result.duration,
       covers: test.annotations.filter((a) => a.type === 'covers').map((a) => a.description ?? ''),
       skipReason: skip?.description,
+      notes: test.annotations.filter((a) => REPORTED_ANNOTATIONS.has(a.type)).map((a) => `${a.type}: ${a.description ?? ''}`),
       errors: result.errors.map((e) => secrets.redact(e.message ?? String(e.value ?? ''))),
       cells: outcomes?.cells ?? [],
       details: outcomes?.details ?? [],

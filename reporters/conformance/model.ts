@@ -61,7 +61,8 @@ export interface ApiSection {
   failures: FailureEntry[];
   advisories: FailureEntry[];
   skipped: Array<{ test: string; project: string; reason: string; checks: string[] }>;
-  projects: Array<{ project: string; version: string; target: string; passed: number; failed: number; skipped: number }>;
+  notes: string[];
+  projects: Array<{ project: string; version: string; target: string; details: Record<string, string>; passed: number; failed: number; skipped: number }>;
   runs: RunInfo[];
 }
 
@@ -75,7 +76,8 @@ export interface ConformanceReport {
   apis: ApiSection[];
 }
 
-const CONTRACTS: Partial<Record<RunInfo['api'], () => Contract<string>>> = { moov: moovContract as () => Contract<string> };
+// The sdk project judges the SDK on the Moov contract's operations.
+const CONTRACTS: Partial<Record<RunInfo['api'], () => Contract<string>>> = { moov: moovContract as () => Contract<string>, sdk: moovContract as () => Contract<string> };
 const TITLES: Record<RunInfo['api'], string> = { moov: 'Moov support tickets', 'teamwork-desk': 'Teamwork Desk ticket list', sdk: 'Moov TypeScript SDK' };
 
 /** Registers a contract for an API (the Teamwork Desk contract module adds itself). */
@@ -104,7 +106,7 @@ function apiOfProject(project: string, run?: RunInfo): RunInfo['api'] | undefine
 
 function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
   const contract = CONTRACTS[api]?.();
-  const checks = registry.forApi(api === 'sdk' ? 'moov' : api).filter((c) => api !== 'sdk' || tests.some((t) => t.cells.some((cell) => cell.checkId === c.id)));
+  const checks = registry.forApi(api);
   const documented = (operation: string) => {
     try {
       return contract?.operation(operation).documentedStatuses ?? [];
@@ -205,6 +207,7 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
       project,
       version: run?.version ?? '-',
       target: run?.target ?? '-',
+      details: run?.details ?? {},
       passed: own.filter((t) => t.status === 'passed').length,
       failed: own.filter((t) => t.status === 'failed' || t.status === 'timedOut').length,
       skipped: own.filter((t) => t.status === 'skipped').length,
@@ -222,6 +225,7 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
     failures,
     advisories,
     skipped: skippedTests.map((t) => ({ test: t.title, project: t.project, reason: t.skipReason ?? 'skipped', checks: t.covers })),
+    notes: [...new Set(tests.flatMap((t) => t.notes))],
     projects,
     runs,
   };

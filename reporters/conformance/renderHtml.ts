@@ -62,12 +62,13 @@ function section(api: ApiSection): string {
 <div class="big"><b>${api.conformance.percent}%</b><span>conformance: ${api.conformance.count} of ${api.conformance.of} exercised cells passed</span></div></div>
 <h3>Targets and versions</h3>
 <table><tr><th>project</th><th>target</th><th>version tested</th><th>passed</th><th>failed</th><th>skipped</th></tr>
-${api.projects.map((p) => `<tr><td>${esc(p.project)}</td><td>${esc(p.target)}</td><td>${esc(p.version)}</td><td>${p.passed}</td><td>${p.failed}</td><td>${p.skipped}</td></tr>`).join('\n')}</table>
+${api.projects.map((p) => `<tr><td>${esc(p.project)}</td><td>${esc(p.target)}</td><td>${esc(p.version)}${Object.entries(p.details).map(([k, v]) => `<div class="muted">${esc(k)}: ${esc(v)}</div>`).join('')}</td><td>${p.passed}</td><td>${p.failed}</td><td>${p.skipped}</td></tr>`).join('\n')}</table>
 <h3 id="matrix-${esc(api.api)}">Check matrix (operation × check)</h3>
 <table class="matrix"><tr><th>check</th>${ops.map((op) => `<th>${esc(op)}</th>`).join('')}</tr>
 ${api.matrix.map((row) => `<tr><td><b>${esc(row.checkId)}</b> ${esc(row.title)}${row.severity === 'advisory' ? ' <span class="muted">(advisory)</span>' : ''}</td>${ops.map((op) => cell(row.cells[op])).join('')}</tr>`).join('\n')}</table>
 <h3>Failures (${api.failures.length})</h3>
 ${api.failures.length === 0 ? '<p class="muted">None.</p>' : api.failures.map((f, i) => failureBlock(f, i < 3)).join('\n')}
+${api.notes.length > 0 ? `<h3>Notes</h3><ul>${api.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${api.skipped.length > 0 ? `<h3>Skipped</h3><ul>${api.skipped.map((s) => `<li>${esc(s.test)} — ${esc(s.reason)} <span class="muted">${esc(s.checks.join(', '))}</span></li>`).join('')}</ul>` : ''}
 ${api.advisories.length > 0 ? `<h3>Advisories (${api.advisories.length})</h3>${api.advisories.map((a) => failureBlock(a, false)).join('\n')}` : ''}`;
 }

@@ -16,6 +16,8 @@ export function renderMarkdown(report: ConformanceReport): string {
     out.push('| project | target | version | passed | failed | skipped |', '|---|---|---|---|---|---|');
     for (const p of api.projects) out.push(`| ${p.project} | ${p.target} | ${p.version} | ${p.passed} | ${p.failed} | ${p.skipped} |`);
     out.push('');
+    for (const p of api.projects) for (const [key, value] of Object.entries(p.details)) out.push(`- ${p.project} ${key}: ${value}`);
+    if (api.projects.some((p) => Object.keys(p.details).length > 0)) out.push('');
     const ops = api.operations;
     out.push(`| check | ${ops.join(' | ')} |`, `|---|${ops.map(() => '---').join('|')}|`);
     for (const row of api.matrix) {
@@ -34,6 +36,7 @@ export function renderMarkdown(report: ConformanceReport): string {
       }
       if (api.failures.length > 20) out.push(`… ${api.failures.length - 20} more in conformance.html`, '');
     }
+    if (api.notes.length > 0) out.push('### Notes', '', ...api.notes.map((n) => `- ${n}`), '');
     if (api.skipped.length > 0) {
       out.push('### Skipped', '');
       for (const s of api.skipped) out.push(`- ${s.test} — ${s.reason}${s.checks.length ? ` (${s.checks.join(', ')})` : ''}`);

@@ -48,7 +48,13 @@ test.describe('@moovio/sdk against the target', () => {
     }
     expect(seen.has(ticketID), 'the SDK walk reaches the ticket it created').toBe(true);
 
-    await sdk.call('listTicketMessages', 'support.listTicketMessages', (moov) => moov.support.listTicketMessages({ accountID, ticketID }));
+    // Newer than the seeds: judged only where the target serves it.
+    const probe = await sdk.failing((moov) => moov.support.listTicketMessages({ accountID, ticketID }));
+    if (probe.raw && [404, 405, 501].includes(probe.raw.status)) {
+      test.info().annotations.push({ type: 'not served', description: `listTicketMessages answered ${probe.raw.status}: this target does not serve it` });
+    } else {
+      await sdk.call('listTicketMessages', 'support.listTicketMessages', (moov) => moov.support.listTicketMessages({ accountID, ticketID }));
+    }
     const closed = await sdk.call('updateTicket', 'support.updateTicket', (moov) => moov.support.updateTicket({ accountID, ticketID, updateTicket: { status: 'closed' } }));
     if (closed.result?.status === 'closed') writes.closed(ticketID, accountID);
   });
@@ -69,7 +75,9 @@ test.describe('@moovio/sdk against the target', () => {
     );
     const requests = await sdk.loggedRequests();
     expect(requests.length, 'the mock logged the SDK requests').toBeGreaterThanOrEqual(first ? 5 : 2);
-    verify(sdkChecks.sdkRequestsConform, { requests }, { operation: 'listTickets', status: 200 });
+    for (const operation of new Set(requests.map((r) => r.operationId ?? 'unknown route'))) {
+      verify(sdkChecks.sdkRequestsConform, { requests: requests.filter((r) => (r.operationId ?? 'unknown route') === operation) }, { operation });
+    }
   });
 
   test('a 404 and a 422 reach the caller as the typed errors the SDK documents, body intact', covers(sdkChecks.sdkTypedErrors), async ({ sdk }) => {
