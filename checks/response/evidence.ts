@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../lib/contract/loadContract';
-import type { Exchange } from '../../lib/http/exchange';
+import type { TransportResponse } from '../../lib/http/transport';
 
 /**
  * valid: a request the docs say should succeed or fail in a documented way.
@@ -10,14 +10,8 @@ import type { Exchange } from '../../lib/http/exchange';
  */
 export type Intent = 'valid' | 'invalid-input' | 'outside-reach';
 
-/** One response, as every response check sees it. */
-export interface ResponseEvidence {
+/** One response, as every response check sees it: what the transport received, and why it was asked. */
+export interface ResponseEvidence extends TransportResponse {
   operation: OperationSpec;
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  json: unknown;
-  parseError?: string;
-  exchange: Exchange;
   intent: Intent;
 }
