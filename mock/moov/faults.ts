@@ -67,7 +67,7 @@ export const VARIANTS = {
   'lenient-strings': 'blank titles and addresses that do not look like e-mail are accepted',
   'extra-fields': 'tickets carry undocumented extra properties',
   'invalid-query-422': 'a malformed count or status filter is a 422 instead of a 400',
-  'strict-token-scopes': 'a token cannot be minted for an account outside the partner\'s reach (422)',
+  'strict-token-scopes': 'a token cannot be minted for an account outside the partner\'s reach (403)',
 } as const;
 
 export type VariantName = keyof typeof VARIANTS;

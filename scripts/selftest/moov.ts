@@ -67,5 +67,9 @@ export const moovSelfTest: SelfTestSuite = {
     env: { MOCK_FAULTS: fault, ...(STRICT_ONLY.has(fault) ? { CONFORMANCE_STRICT: 'true' } : {}) },
     expect: EXPECTED[fault],
   })),
-  variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
+  variants: [
+    ...VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
+    // A rate-limited target: the suite waits as Retry-After says and never fails because of it.
+    { name: 'rate limit of 60 requests/s', env: { MOCK_RATE_LIMIT: '60' } },
+  ],
 };

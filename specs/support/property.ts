@@ -13,6 +13,19 @@ export class SkipRun extends Error {
   }
 }
 
+let propertyDepth = 0;
+
+/**
+ * Stops the running test as skipped (a rate limit outlasting its retries, a spent write budget):
+ * inside a property it throws SkipRun, which checkProperty turns into a skip once fast-check
+ * lets go; anywhere else it skips at once.
+ */
+export function skipRun(reason: string): never {
+  if (propertyDepth > 0) throw new SkipRun(reason);
+  test.skip(true, reason);
+  throw new SkipRun(reason); // test.skip throws; this line satisfies the type checker
+}
+
 export interface PropertyOptions {
   /** A label distinguishing several properties in one test (part of the seed). */
   label?: string;
@@ -46,11 +59,17 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
   const seed = seedFor(baseSeed, `${title}#${label}`);
   const numRuns = Math.max(options.minRuns ?? 3, Math.round(runs * (options.scale ?? 1)));
   const replayPath = valueOf(process.env, 'CONFORMANCE_REPLAY_PATH');
-  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
-    seed,
-    numRuns,
-    ...(replayPath ? { path: replayPath, endOnFailure: true } : {}),
-  });
+  propertyDepth += 1;
+  let details: fc.RunDetails<[T]>;
+  try {
+    details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
+      seed,
+      numRuns,
+      ...(replayPath ? { path: replayPath, endOnFailure: true } : {}),
+    });
+  } finally {
+    propertyDepth -= 1;
+  }
   if (!details.failed) return;
   const error = details.errorInstance;
   if (error instanceof SkipRun) test.skip(true, error.reason);

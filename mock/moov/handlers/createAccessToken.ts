@@ -35,7 +35,7 @@ export const createAccessToken: Handler = (ctx) => {
     const match = SCOPE.exec(scope);
     if (!match) throw new HttpAnswer(422, { error: `invalid_scope: ${JSON.stringify(scope).slice(0, 200)} is not a scope` });
     if (config.variants.has('strict-token-scopes') && !ctx.store.reachable(config.partnerAccountID, match[1] ?? '')) {
-      throw new HttpAnswer(422, { error: `invalid_scope: ${scope} is outside this account's reach` });
+      throw new HttpAnswer(403, { error: `invalid_scope: ${scope} is outside this account's reach` });
     }
   }
   const { token, expiresIn } = ctx.tokens.issue(config.partnerAccountID, scopes);

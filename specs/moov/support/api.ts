@@ -8,7 +8,8 @@ import type { CreateTicket, Ticket, TicketStatus } from '../../../lib/contract/m
 import { ticketLabel } from '../../../lib/config/run';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
-import { SkipRun } from '../../support/property';
+import { skipRun } from '../../support/property';
+import { RateLimitedError } from '../../../lib/http/transport';
 import { volatilitySince } from './volatility';
 import type { MoovWorker } from './worker';
 
@@ -44,7 +45,14 @@ export class MoovApi {
 
   /** Sends a request and runs every response check on the answer. */
   async call(operation: MoovOperationId, request: MoovRequest, intent: Intent = 'valid'): Promise<MoovResponse> {
-    const response = await this.worker.client.send(operation, request);
+    let response: MoovResponse;
+    try {
+      response = await this.worker.client.send(operation, request);
+    } catch (error) {
+      // A target that keeps answering 429 is respected, not failed.
+      if (error instanceof RateLimitedError) skipRun(`${error.message}: the run stops here rather than fail a check`);
+      throw error;
+    }
     const evidence: ResponseEvidence = { ...response, intent };
     const scope = { operation, status: response.status };
     verify(C.noServerError, evidence, scope);
@@ -167,7 +175,7 @@ export class MoovApi {
    * A bearer token with exactly `scopes`, minted with the key pair (cached per worker). Returns
    * undefined when the target refuses to mint it (allowed for scopes outside the partner's reach).
    */
-  async token(scopes: string[]): Promise<MoovAuth | undefined> {
+  async token(scopes: string[], intent: Intent = 'valid'): Promise<MoovAuth | undefined> {
     const key = [...scopes].sort().join(' ');
     if (this.worker.tokens.has(key)) return this.worker.tokens.get(key);
     const response = await this.call('createAccessToken', {
@@ -175,7 +183,7 @@ export class MoovApi {
       rawBody: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }).toString(),
       contentType: 'application/x-www-form-urlencoded',
       version: null,
-    });
+    }, intent);
     const token = response.status === 200 && isRecord(response.json) && typeof response.json.access_token === 'string'
       ? ({ kind: 'token', token: response.json.access_token, scopes } as const)
       : undefined;
@@ -184,12 +192,12 @@ export class MoovApi {
   }
 
   private takeWrite(): void {
-    if (!this.target.allowWrites) throw new SkipRun('writes are off: set ALLOW_WRITES=true to create tickets on this live target');
+    if (!this.target.allowWrites) skipRun('writes are off: set ALLOW_WRITES=true to create tickets on this live target');
     if (this.worker.reservedWrites > 0) {
       this.worker.reservedWrites -= 1;
       return;
     }
-    if (!this.worker.ledger.reserve()) throw new SkipRun(`MOOV_MAX_WRITES (${this.target.maxWrites}) reached: this run may create no more tickets`);
+    if (!this.worker.ledger.reserve()) skipRun(`MOOV_MAX_WRITES (${this.target.maxWrites}) reached: this run may create no more tickets`);
   }
 
   private checkRequestId(response: MoovResponse, operation: MoovOperationId): void {
