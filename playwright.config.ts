@@ -39,5 +39,6 @@ export default defineConfig<MoovOptions>({
     ...moovProjects,
     // Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default) against the target.
     { name: 'sdk', testDir: './specs/sdk' },
+    { name: 'teamwork-desk', testDir: './specs/teamwork-desk' },
   ],
 });

@@ -11,9 +11,10 @@ import { cpus } from 'node:os';
 import { playwright } from '../lib/playwrightRun';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
+import { teamworkDeskSelfTest } from './selftest/teamworkDesk';
 import type { SelfTestSuite } from './selftest/types';
 
-const SUITES: SelfTestSuite[] = [moovSelfTest, sdkSelfTest];
+const SUITES: SelfTestSuite[] = [moovSelfTest, teamworkDeskSelfTest, sdkSelfTest];
 const ID = /\[((?:TKT|TWD|SDK)-[A-Z]+-\d{3})\]/g;
 
 interface RunResult {

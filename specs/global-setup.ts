@@ -5,17 +5,20 @@ import type { FullConfig } from '@playwright/test';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { resolveMoovTarget } from '../lib/config/moovTarget';
+import { resolveTeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
 import { concreteSeed, propertySettings } from '../lib/config/properties';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock, type RunningMoovMock } from '../mock/moov/server';
+import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
+import { startTeamworkDeskMock, type RunningTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { closeLedgerTickets } from '../lib/moov/cleanup';
 import { ledgerPath } from '../lib/moov/ledger';
 import { requestIdDir } from './moov/support/worker';
 
 /**
- * Runs once before any test: settles the run's id, start time and seed, starts the embedded mock
- * when MOOV_BASE_URL is unset, and checks every setting so a wrong one stops the run before any
- * request. Returns the teardown.
+ * Runs once before any test: settles the run's id, start time and seed, starts the embedded mocks
+ * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting so a wrong one
+ * stops the run before any request. Returns the teardown.
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   loadEnv();
@@ -27,6 +30,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   if (seed !== undefined) process.env.CONFORMANCE_SEED = seed;
 
   let mock: RunningMoovMock | undefined;
+  let teamworkDeskMock: RunningTeamworkDeskMock | undefined;
   try {
     propertySettings(process.env);
     if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
@@ -34,8 +38,14 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       process.env.MOOV_MOCK_URL = mock.url;
     }
     resolveMoovTarget(process.env);
+    if (valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') === undefined) {
+      teamworkDeskMock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
+      process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
+    }
+    resolveTeamworkDeskTarget(process.env);
   } catch (error) {
     await mock?.close();
+    await teamworkDeskMock?.close();
     if (error instanceof ConfigError) throw new Error(`Configuration error: ${error.message}`);
     throw error;
   }
@@ -48,6 +58,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       const benchLog = valueOf(process.env, 'CONFORMANCE_BENCH_LOG');
       if (benchLog && mock) writeFileSync(benchLog, JSON.stringify(mock.log.all()));
       await mock?.close();
+      await teamworkDeskMock?.close();
     }
   };
 }

@@ -7,6 +7,7 @@ import { typesFromSchemas } from './typesFromSchemas';
 /** Each contract and the TypeScript file generated from its component schemas. */
 export const CONTRACT_TYPE_FILES = [
   { contract: 'schemas/moov/openapi.yaml', types: 'lib/contract/moov.types.ts' },
+  { contract: 'schemas/teamwork-desk/openapi.yaml', types: 'lib/contract/teamworkDesk.types.ts' },
 ] as const;
 
 const root = resolve(__dirname, '../..');

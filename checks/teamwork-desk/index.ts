@@ -1,0 +1,35 @@
+import { basicKeyAccepted, missingKeyRefused, wrongKeyRefused } from './credentials';
+import { filterComplete } from './filterComplete';
+import { filterOnlyMatches } from './filterOnlyMatches';
+import { invalidFilterJsonRefused, unknownFilterFieldRefused, unknownOrderByRefused } from './invalidParameterRefused';
+import { orderHolds } from './orderHolds';
+import { pageLengthAgrees } from './pageLengthAgrees';
+import { pageSizeRespected } from './pageSizeRespected';
+import { paginationConsistent } from './paginationConsistent';
+import { referencesResolve } from './referencesResolve';
+import { teamworkDeskResponseChecks } from './response';
+import { walkNoDuplicates } from './walkNoDuplicates';
+import { walkYieldsRecords } from './walkYieldsRecords';
+
+// The pages document no response header, so there is no header check to register.
+const { headersPresent: _noHeaderCheck, ...responseChecks } = teamworkDeskResponseChecks;
+
+/** Every Teamwork Desk check, by the name specs use. Registered once, in checks/index.ts. */
+export const teamworkDeskChecks = {
+  ...responseChecks,
+  paginationConsistent,
+  pageLengthAgrees,
+  pageSizeRespected,
+  walkNoDuplicates,
+  walkYieldsRecords,
+  filterOnlyMatches,
+  filterComplete,
+  orderHolds,
+  referencesResolve,
+  invalidFilterJsonRefused,
+  unknownFilterFieldRefused,
+  unknownOrderByRefused,
+  missingKeyRefused,
+  wrongKeyRefused,
+  basicKeyAccepted,
+} as const;

@@ -1,0 +1,45 @@
+import { secrets } from '../redaction/secrets';
+import { ConfigError, positiveNumber, required, valueOf, type Env } from './configError';
+import { liveBaseUrl, trimmedBase } from './targetUrl';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export interface TeamworkDeskTarget {
+  kind: 'mock' | 'live';
+  /** Origin (and any path prefix) the documented path /desk/api/v2/tickets.json is appended to. */
+  baseURL: string;
+  apiKey: string;
+  /** Client-side request-rate cap; undefined means none. */
+  maxRps?: number;
+}
+
+/**
+ * Where the `teamwork-desk` project sends requests. TEAMWORK_DESK_BASE_URL unset: the embedded
+ * mock that global setup started (TEAMWORK_DESK_MOCK_URL). Set: that host, once its URL is
+ * allowed and a key is given. The project only reads, so a live account is safe to point at.
+ */
+export function resolveTeamworkDeskTarget(env: Env): TeamworkDeskTarget {
+  secrets.addFromEnv(env);
+  const live = valueOf(env, 'TEAMWORK_DESK_BASE_URL') !== undefined;
+  const apiKey = required(
+    env,
+    'TEAMWORK_DESK_API_KEY',
+    live ? 'it is required when TEAMWORK_DESK_BASE_URL points at a live target' : 'the embedded mock uses it (default in .env.example)',
+  );
+  if (!live) {
+    const mockUrl = valueOf(env, 'TEAMWORK_DESK_MOCK_URL');
+    if (mockUrl === undefined) {
+      throw new ConfigError(
+        'TEAMWORK_DESK_BASE_URL',
+        'is unset, so the suite targets the embedded mock, but no mock is running. Run through `npx playwright test` (its global setup starts the mock), or set TEAMWORK_DESK_BASE_URL.',
+      );
+    }
+    return { kind: 'mock', baseURL: mockUrl, apiKey, maxRps: undefined };
+  }
+  const url = liveBaseUrl(env, 'TEAMWORK_DESK_BASE_URL', 'TEAMWORK_DESK_ALLOWED_HOSTS');
+  // A hosted account is spared (5 requests a second unless told otherwise); an implementation on
+  // this machine is not a shared service, so it gets no cap unless TEAMWORK_DESK_MAX_RPS sets one.
+  const loopback = LOOPBACK.has(url.hostname.toLowerCase());
+  const maxRps = valueOf(env, 'TEAMWORK_DESK_MAX_RPS') === undefined && loopback ? undefined : positiveNumber(env, 'TEAMWORK_DESK_MAX_RPS', 5);
+  return { kind: 'live', baseURL: trimmedBase(url), apiKey, maxRps };
+}

@@ -1,0 +1,89 @@
+import type { APIRequestContext } from '@playwright/test';
+import type { OperationSpec } from '../contract/loadContract';
+import { teamworkDeskContract, type TeamworkDeskOperationId } from '../contract/teamworkDesk';
+import type { TeamworkDeskTarget } from '../config/teamworkDeskTarget';
+import type { AuthDescription } from '../http/exchange';
+import { Transport, type TransportResponse, type TransportStats } from '../http/transport';
+import { secrets } from '../redaction/secrets';
+
+export { RateLimitedError } from '../http/transport';
+
+export type TeamworkDeskAuth =
+  /** `Authorization: Bearer <TEAMWORK_DESK_API_KEY>`. */
+  | { kind: 'key' }
+  /** HTTP Basic with the key as user name and `password` (the notes: "any password"). */
+  | { kind: 'basic'; password: string }
+  | { kind: 'none' }
+  /** Deliberately wrong credentials (not secrets), e.g. a made-up key. */
+  | { kind: 'literal'; header: string; note: string };
+
+export interface TeamworkDeskRequest {
+  /** Query parameters as sent (filter already serialised): undefined values are left out. */
+  query?: Record<string, string | number | undefined>;
+  auth?: TeamworkDeskAuth;
+}
+
+export interface TeamworkDeskResponse extends TransportResponse {
+  operation: OperationSpec<TeamworkDeskOperationId>;
+}
+
+/** A Teamwork Desk target: builds requests from the contract, authenticates, sends them through the transport. */
+export class TeamworkDeskClient {
+  private readonly contract = teamworkDeskContract();
+  private readonly transport: Transport;
+
+  constructor(http: APIRequestContext, readonly target: TeamworkDeskTarget) {
+    this.transport = new Transport(http, { api: 'teamwork-desk', maxRps: target.maxRps });
+    // Registered here too, not only from the environment: a key given to the target in code is still never written out.
+    secrets.add(target.apiKey, '$TEAMWORK_DESK_API_KEY');
+    secrets.add(Buffer.from(`${target.apiKey}:x`).toString('base64'), '$TEAMWORK_DESK_BASIC_CREDENTIALS');
+  }
+
+  get stats(): TransportStats {
+    return { ...this.transport.stats };
+  }
+
+  async send(operationId: TeamworkDeskOperationId, request: TeamworkDeskRequest = {}): Promise<TeamworkDeskResponse> {
+    const operation = this.contract.operation(operationId);
+    const url = new URL(this.target.baseURL + operation.buildPath({}));
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const auth = request.auth ?? { kind: 'key' };
+    const authorization = this.authorization(auth);
+    if (authorization !== undefined) headers.authorization = authorization;
+    const response = await this.transport.send({ operation, url: url.toString(), headers, auth: describeAuth(auth) });
+    return { ...response, operation };
+  }
+
+  private authorization(auth: TeamworkDeskAuth): string | undefined {
+    switch (auth.kind) {
+      case 'key':
+        return `Bearer ${this.target.apiKey}`;
+      case 'basic': {
+        const credentials = Buffer.from(`${this.target.apiKey}:${auth.password}`).toString('base64');
+        secrets.add(credentials, '$TEAMWORK_DESK_BASIC_CREDENTIALS');
+        return `Basic ${credentials}`;
+      }
+      case 'none':
+        return undefined;
+      case 'literal':
+        return auth.header;
+    }
+  }
+}
+
+/** How a request authenticated, for exchanges and reproductions: shell references, never the key. */
+function describeAuth(auth: TeamworkDeskAuth): AuthDescription {
+  switch (auth.kind) {
+    case 'key':
+      return { kind: 'literal', header: 'Bearer $TEAMWORK_DESK_API_KEY', note: 'API key (Bearer)' };
+    case 'basic':
+      return { kind: 'literal', header: 'Basic $TEAMWORK_DESK_BASIC_CREDENTIALS', note: `API key as HTTP Basic user name, password "${auth.password}"` };
+    case 'none':
+      return { kind: 'none' };
+    case 'literal':
+      return { kind: 'literal', header: auth.header, note: auth.note };
+  }
+}

@@ -1,0 +1,45 @@
+import { listOf, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
+
+export interface TeamworkDeskMockConfig {
+  /** The key the mock accepts (Bearer, or HTTP Basic user name). */
+  apiKey: string;
+  faults: ReadonlySet<FaultName>;
+  variants: ReadonlySet<VariantName>;
+  /** Requests per second before answering 429; unset means no limit. */
+  rateLimit?: number;
+  /** Longest request target (path and query) served; longer is a 414. */
+  maxUrlBytes: number;
+  /** A GET needs no body; one larger than this is a 413. */
+  maxBodyBytes: number;
+  /** Deepest filter JSON evaluated; deeper is a 400 (keeps validation and evaluation off the stack limit). */
+  maxFilterDepth: number;
+  defaultPageSize: number;
+  /** Largest pageSize served; larger requests get this many (and say so). Undefined: no cap. */
+  maxPageSize?: number;
+  /** How many tickets the seed holds. */
+  seedTickets: number;
+}
+
+export const MOCK_DEFAULTS = {
+  maxUrlBytes: 8 * 1024,
+  maxBodyBytes: 64 * 1024,
+  maxFilterDepth: 16,
+  defaultPageSize: 25,
+  // Prime, so no page size but 1 and itself divides it: a last page is nearly always partial.
+  seedTickets: 103,
+} as const;
+
+/** Reads the mock's settings; every problem is a ConfigError naming the variable. */
+export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig {
+  const variants = new Set(listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES));
+  return {
+    apiKey: required(env, 'TEAMWORK_DESK_API_KEY', 'the embedded mock accepts it as its API key (default in .env.example)'),
+    faults: new Set(listOf(env, 'TEAMWORK_DESK_MOCK_FAULTS', FAULT_NAMES)),
+    variants,
+    rateLimit: valueOf(env, 'TEAMWORK_DESK_MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'TEAMWORK_DESK_MOCK_RATE_LIMIT', 1),
+    ...MOCK_DEFAULTS,
+    defaultPageSize: variants.has('default-page-size-10') ? 10 : MOCK_DEFAULTS.defaultPageSize,
+    maxPageSize: variants.has('max-page-size-50') ? 50 : undefined,
+  };
+}

@@ -1,0 +1,151 @@
+import type { Ticket } from '../../lib/contract/teamworkDesk.types';
+import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
+import { ticketVocabulary, type FieldKind } from '../../lib/teamworkDesk/vocabulary';
+import { HttpAnswer, isPlainObject } from '../shared/http';
+import type { TeamworkDeskMockConfig } from './config';
+import { invalidParameters } from './validator';
+
+/**
+ * The mock's filter engine: parses the `filter` parameter, validates it against the contract's
+ * filter schema (so fields and operators are the contract's), and evaluates it, MongoDB style.
+ * One correct reading where the notes are silent: text compares by code unit, a null field is
+ * "not equal" to any value, and values of another type never match. Variants switch to the
+ * SQL and *_ci readings.
+ */
+export type TicketFilter = Record<string, unknown>;
+
+/** Nesting depth of a JSON value, measured without recursion (hostile filters nest deeply). */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    deepest = Math.max(deepest, depth);
+    if (node && typeof node === 'object') for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** For the "unknown field ignored" faults: removes keys the contract does not know, at the levels the fault names. */
+function dropUnknownFields(filter: unknown, config: TeamworkDeskMockConfig, nested = false): unknown {
+  if (!isPlainObject(filter)) return filter;
+  const { fields, logical } = ticketVocabulary().filter;
+  const drop = nested ? config.faults.has('nested-unknown-field-ignored') : config.faults.has('unknown-filter-field-ignored');
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (logical.includes(key)) out[key] = Array.isArray(value) ? value.map((part) => dropUnknownFields(part, config, true)) : value;
+    else if (!drop || fields.includes(key)) out[key] = value;
+  }
+  return out;
+}
+
+/** The parsed filter, or a 400 Validator answer naming `filter`. */
+export function parseFilter(text: string, config: TeamworkDeskMockConfig): TicketFilter {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    if (config.faults.has('invalid-filter-json-500')) throw new HttpAnswer(500, { error: 'internal error' });
+    throw invalidParameters(config, { filter: [`filter: not valid JSON (${(error as Error).message})`] });
+  }
+  if (jsonDepth(value) > config.maxFilterDepth) {
+    throw invalidParameters(config, { filter: [`filter: nested deeper than ${config.maxFilterDepth} levels`] });
+  }
+  value = dropUnknownFields(value, config);
+  const result = teamworkDeskContract().validate(ticketVocabulary().filter.schemaName, value);
+  if (!result.valid) throw invalidParameters(config, { filter: result.issues.map((issue) => `filter: ${issue.message}`) });
+  return value as TicketFilter;
+}
+
+/** Whether the filter names `field` anywhere (the hide-deleted variant shows deleted tickets only then). */
+export function mentions(filter: unknown, field: string): boolean {
+  if (Array.isArray(filter)) return filter.some((part) => mentions(part, field));
+  if (!isPlainObject(filter)) return false;
+  return Object.entries(filter).some(([key, value]) => key === field || (key.startsWith('$') && mentions(value, field)));
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+class Evaluator {
+  private readonly kinds = ticketVocabulary().fieldKinds;
+
+  constructor(private readonly config: TeamworkDeskMockConfig) {}
+
+  matches(filter: TicketFilter, ticket: Ticket, nested = false): boolean {
+    return Object.entries(filter).every(([key, condition]) => {
+      if (key === '$and' || key === '$or') {
+        if (nested && this.config.faults.has('nested-logic-ignored')) return true;
+        const parts = (condition as TicketFilter[]).map((part) => this.matches(part, ticket, true));
+        return key === '$and' || this.config.faults.has('or-as-and') ? parts.every(Boolean) : parts.some(Boolean);
+      }
+      return this.fieldMatches(key, condition, ticket);
+    });
+  }
+
+  private fieldMatches(field: string, condition: unknown, ticket: Ticket): boolean {
+    const kind = this.kinds.get(field) ?? 'untyped';
+    if (kind === 'reference' && this.config.faults.has('relationship-filter-ignored')) return true;
+    const raw = (ticket as unknown as Record<string, unknown>)[field];
+    const value = kind === 'reference' ? (isPlainObject(raw) ? raw.id : null) : raw ?? null;
+    if (!isPlainObject(condition)) return this.equal(value, condition, kind);
+    return Object.entries(condition).every(([operator, operand]) => this.operator(operator, value, operand, kind));
+  }
+
+  private operator(operator: string, value: unknown, operand: unknown, kind: FieldKind): boolean {
+    const faults = this.config.faults;
+    const sqlNulls = this.config.variants.has('null-excluded-by-ne') && value === null;
+    const order = () => this.compare(value, operand, kind);
+    switch (operator) {
+      case '$eq':
+        return this.equal(value, operand, kind);
+      case '$ne':
+        if (faults.has('ne-as-eq')) return this.equal(value, operand, kind);
+        return !sqlNulls && !this.equal(value, operand, kind);
+      case '$lt':
+        return (order() ?? 0) < 0;
+      case '$lte': {
+        const c = order();
+        return c !== undefined && (faults.has('lte-as-lt') ? c < 0 : c <= 0);
+      }
+      case '$gt':
+        return (order() ?? 0) > 0;
+      case '$gte': {
+        const c = order();
+        return c !== undefined && c >= 0;
+      }
+      case '$in': {
+        const list = operand as unknown[];
+        return faults.has('in-first-only') ? list.length > 0 && this.equal(value, list[0], kind) : list.some((item) => this.equal(value, item, kind));
+      }
+      case '$nin':
+        return !sqlNulls && !(operand as unknown[]).some((item) => this.equal(value, item, kind));
+      default:
+        return false; // the contract admits no other operator; validation refused it already
+    }
+  }
+
+  private equal(value: unknown, operand: unknown, kind: FieldKind): boolean {
+    if (value === null || operand === null) return value === operand;
+    if (typeof value === 'boolean' || typeof operand === 'boolean') return value === operand;
+    return this.compare(value, operand, kind) === 0;
+  }
+
+  /** Sign of value − operand, or undefined when they do not compare (other types, unparseable dates). */
+  private compare(value: unknown, operand: unknown, kind: FieldKind): number | undefined {
+    if (typeof value === 'number' && typeof operand === 'number') return Math.sign(value - operand);
+    if (typeof value !== 'string' || typeof operand !== 'string') return undefined;
+    if (kind === 'instant' && !this.config.faults.has('instants-compared-as-text')) {
+      const a = Date.parse(value);
+      const b = Date.parse(operand);
+      return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.sign(a - b);
+    }
+    if (this.config.variants.has('case-insensitive-text')) return Math.sign(collator.compare(value, operand));
+    return value < operand ? -1 : value > operand ? 1 : 0;
+  }
+}
+
+export function filterTickets(tickets: readonly Ticket[], filter: TicketFilter | undefined, config: TeamworkDeskMockConfig): Ticket[] {
+  const hideDeleted = config.variants.has('hide-deleted-by-default') && !mentions(filter, 'state');
+  const evaluator = new Evaluator(config);
+  return tickets.filter((t) => !(hideDeleted && t.state === 'deleted') && (filter === undefined || evaluator.matches(filter, t)));
+}

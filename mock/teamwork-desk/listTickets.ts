@@ -1,0 +1,51 @@
+import type { OperationSpec } from '../../lib/contract/loadContract';
+import type { TeamworkDeskOperationId } from '../../lib/contract/teamworkDesk';
+import type { TeamworkDeskMockConfig } from './config';
+import { filterTickets, parseFilter } from './filter';
+import { buildIncluded, parseIncludes } from './includes';
+import { orderTickets } from './order';
+import { paginate } from './paginate';
+import { presentTicket } from './present';
+import type { TicketStore } from './store';
+import { invalidParameters } from './validator';
+
+export interface ListContext {
+  config: TeamworkDeskMockConfig;
+  store: TicketStore;
+  operation: OperationSpec<TeamworkDeskOperationId>;
+  query: Record<string, string>;
+}
+
+/** GET /desk/api/v2/tickets.json: validate the query against the contract, filter, order, page, include. */
+export function listTickets(ctx: ListContext): { status: number; body: unknown } {
+  const { config, store } = ctx;
+  const { values, issues } = ctx.operation.coerceQuery(ctx.query);
+  let problems = issues;
+  if (config.faults.has('unknown-order-by-ignored') && problems.some((i) => i.field === 'orderBy')) {
+    problems = problems.filter((i) => i.field !== 'orderBy');
+    delete values.orderBy;
+  }
+  if (problems.length > 0) {
+    const errors: Record<string, string[]> = {};
+    // Query parameters are flat, so an issue's field is the parameter it concerns.
+    for (const issue of problems) (errors[issue.field.split('.')[0] || 'query'] ??= []).push(issue.message);
+    throw invalidParameters(config, errors);
+  }
+
+  const filter = typeof values.filter === 'string' ? parseFilter(values.filter, config) : undefined;
+  const includes = parseIncludes(values.includes as string | undefined, store, config);
+  const matches = filterTickets(store.tickets, filter, config);
+  const request = { orderBy: values.orderBy as string | undefined, orderMode: values.orderMode as string | undefined };
+  const withinPageOnly = config.faults.has('order-within-page-only') && request.orderBy !== undefined;
+  const ordered = orderTickets(matches, withinPageOnly ? {} : request, store, config);
+  const page = paginate(ordered, { page: values.page as number | undefined, pageSize: values.pageSize as number | undefined }, config);
+  const tickets = withinPageOnly ? orderTickets(page.tickets, request, store, config) : page.tickets;
+
+  const body: Record<string, unknown> = { tickets: tickets.map((t) => presentTicket(t, config)) };
+  if (includes.length > 0 || !config.variants.has('no-included-unless-asked')) {
+    body.included = buildIncluded(includes, tickets, store, config);
+    body.meta = config.variants.has('extra-fields') ? { generatedBy: 'teamwork-desk-mock' } : {};
+  }
+  body.pagination = config.variants.has('extra-fields') ? { ...page.pagination, offset: ((page.pagination.page ?? 1) - 1) * (page.pagination.pageSize ?? 0) } : page.pagination;
+  return { status: 200, body };
+}

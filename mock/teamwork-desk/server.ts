@@ -1,0 +1,107 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
+import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
+import { RateLimiter } from '../shared/rateLimiter';
+import { authenticate } from './auth';
+import { invalidParameters } from './validator';
+import type { TeamworkDeskMockConfig } from './config';
+import { listTickets } from './listTickets';
+import { TicketStore } from './store';
+
+/** What the mock is asked: a request line and headers (the one operation takes no body). */
+export interface MockRequest {
+  method: string;
+  /** The request target as sent: path and query. */
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface MockAnswer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface RunningTeamworkDeskMock {
+  url: string;
+  store: TicketStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The mock without a socket: a request in, an answer out. Every input gets an answer, and every
+ * answer but a 200 is a 4xx with a JSON body (5xx only where a fault asks for one).
+ */
+export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
+  const contract = teamworkDeskContract();
+  const store = new TicketStore(config.seedTickets);
+  const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit);
+
+  function route(request: MockRequest): MockAnswer {
+    if (Buffer.byteLength(request.url) > config.maxUrlBytes) return { status: 414, body: { error: `request target longer than ${config.maxUrlBytes} bytes` }, headers: {} };
+    let url: URL;
+    try {
+      url = new URL(request.url, 'http://mock.local');
+    } catch {
+      // A 400 carries the contract's Validator body, whatever made the request invalid.
+      const refusal = invalidParameters(config, { request: ['request target is not a valid URL'] });
+      return { status: refusal.status, body: refusal.body, headers: {} };
+    }
+    if (limiter) {
+      const taken = limiter.take();
+      if (!taken.allowed) return { status: 429, body: { error: 'rate limit exceeded' }, headers: { 'retry-after': String(taken.retryAfterSeconds) } };
+    }
+    const found = contract.route(request.method, url.pathname);
+    if (!found) {
+      const allowed = contract.methodsFor(url.pathname);
+      if (allowed.length > 0) return { status: 405, body: { error: `method ${request.method.slice(0, 20)} not allowed` }, headers: { allow: allowed.join(', ') } };
+      return { status: 404, body: { error: 'no such route' }, headers: {} };
+    }
+    authenticate(request.headers.authorization, config);
+    const result = listTickets({ config, store, operation: found.operation, query: queryRecord(url.searchParams) });
+    return { ...result, headers: {} };
+  }
+
+  function answer(request: MockRequest): MockAnswer {
+    try {
+      return route(request);
+    } catch (error) {
+      if (error instanceof HttpAnswer) return { status: error.status, body: error.body, headers: error.headers };
+      return { status: 500, body: { error: 'internal error' }, headers: {} };
+    }
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    const request: MockRequest = { method: (req.method ?? 'GET').toUpperCase(), url: req.url ?? '/', headers: headerRecord(req) };
+    // A body is read (bounded) and ignored: the operation takes none, but an unread one would stall the connection.
+    readBody(req, config.maxBodyBytes)
+      .then(() => answer(request))
+      .catch((error: unknown) => (error instanceof HttpAnswer ? { status: error.status, body: error.body, headers: error.headers } : { status: 400, body: { error: 'unreadable request' }, headers: {} }))
+      .then((reply) => sendJson(res, reply.status, reply.body, reply.headers))
+      .catch(() => res.destroy());
+  };
+
+  return { answer, listener, store };
+}
+
+/** Starts the mock on a free loopback port (or `port`). */
+export async function startTeamworkDeskMock(config: TeamworkDeskMockConfig, port = 0, host = '127.0.0.1'): Promise<RunningTeamworkDeskMock> {
+  const { listener, store } = teamworkDeskMock(config);
+  const server: Server = createServer(listener);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    store,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

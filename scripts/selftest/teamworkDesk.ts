@@ -1,0 +1,70 @@
+import type { FaultName, VariantName } from '../../mock/teamwork-desk/faults';
+import type { SelfTestSuite } from './types';
+
+/**
+ * Which checks may catch each Teamwork Desk fault. A fault counts as caught only when the run
+ * fails with one of these ids: a crash or an unrelated failure does not prove the suite saw it.
+ */
+const EXPECTED: Record<FaultName, string[]> = {
+  'id-as-string': ['TWD-SCH-001'],
+  'timestamp-without-offset': ['TWD-SCH-001'],
+  'reference-without-type': ['TWD-SCH-001'],
+  'pagination-records-missing': ['TWD-SCH-001'],
+  'pages-rounded-down': ['TWD-PAG-001'],
+  'has-more-on-last-page': ['TWD-PAG-001'],
+  'page-size-ignored': ['TWD-PAG-003'],
+  'page-overlap': ['TWD-PAG-002', 'TWD-PAG-004'],
+  'records-counts-page': ['TWD-PAG-001', 'TWD-PAG-002', 'TWD-PAG-005'],
+  'last-page-short': ['TWD-PAG-002', 'TWD-PAG-005'],
+  'ne-as-eq': ['TWD-FLT-001'],
+  'lte-as-lt': ['TWD-FLT-002'],
+  'or-as-and': ['TWD-FLT-002'],
+  'nested-logic-ignored': ['TWD-FLT-001'],
+  'in-first-only': ['TWD-FLT-002'],
+  'relationship-filter-ignored': ['TWD-FLT-001'],
+  'instants-compared-as-text': ['TWD-FLT-001', 'TWD-FLT-002'],
+  'order-mode-ignored': ['TWD-ORD-001'],
+  'order-within-page-only': ['TWD-ORD-001'],
+  'numbers-ordered-as-text': ['TWD-ORD-001'],
+  'included-drops-record': ['TWD-INC-001'],
+  'included-singular-keys': ['TWD-INC-001'],
+  'included-first-type-only': ['TWD-INC-001'],
+  'unknown-filter-field-ignored': ['TWD-ERR-002'],
+  'nested-unknown-field-ignored': ['TWD-ERR-002'],
+  'invalid-filter-json-500': ['TWD-HTTP-002', 'TWD-ERR-001'],
+  'unknown-order-by-ignored': ['TWD-ERR-003'],
+  'validator-wrong-key': ['TWD-ERR-001', 'TWD-ERR-002', 'TWD-ERR-003'],
+  'validator-messages-as-string': ['TWD-SCH-001'],
+  'missing-key-accepted': ['TWD-AUTH-001'],
+  'any-bearer-accepted': ['TWD-AUTH-002'],
+  'basic-auth-refused': ['TWD-AUTH-003'],
+};
+
+const VARIANTS: VariantName[] = [
+  'default-page-size-10',
+  'max-page-size-50',
+  'default-newest-first',
+  'past-end-400',
+  'empty-result-one-page',
+  'case-insensitive-text',
+  'null-excluded-by-ne',
+  'nulls-last',
+  'hide-deleted-by-default',
+  'unknown-includes-400',
+  'extra-fields',
+  'no-included-unless-asked',
+  'ties-broken-descending',
+  'page-size-over-50-refused',
+];
+
+// The Teamwork Desk mock reads its own variables (MOCK_FAULTS is the Moov mock's); each run names
+// both, so a value in the caller's environment cannot leak into it.
+export const teamworkDeskSelfTest: SelfTestSuite = {
+  project: 'teamwork-desk',
+  faults: (Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
+    name: fault,
+    env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '' },
+    expect: EXPECTED[fault],
+  })),
+  variants: VARIANTS.map((variant) => ({ name: variant, env: { TEAMWORK_DESK_MOCK_VARIANTS: variant, TEAMWORK_DESK_MOCK_FAULTS: '' } })),
+};

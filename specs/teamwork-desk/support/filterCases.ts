@@ -1,0 +1,72 @@
+import type { TicketFilter } from '../../../lib/contract/teamworkDesk.types';
+import { respellInstant } from '../../../lib/teamworkDesk/instant';
+import type { ObservedValues } from '../../../lib/teamworkDesk/observed';
+import { ticketVocabulary, type FieldKind } from '../../../lib/teamworkDesk/vocabulary';
+
+export interface FilterCase {
+  name: string;
+  filter: TicketFilter;
+}
+
+/** Kinds whose order the server chooses: only equality-family operators are used on them. */
+const EQUALITY_ONLY: ReadonlySet<FieldKind> = new Set(['enum', 'boolean', 'untyped']);
+
+/** Per field kind, the filter field with the most distinct values in the data (contract order breaks ties). */
+function representatives(observed: ObservedValues): Map<FieldKind, string> {
+  const { filter, fieldKinds } = ticketVocabulary();
+  const best = new Map<FieldKind, string>();
+  for (const field of filter.fields) {
+    const kind = fieldKinds.get(field) ?? 'untyped';
+    const count = observed.get(field)?.length ?? 0;
+    const current = best.get(kind);
+    if (count >= 2 && (current === undefined || count > (observed.get(current)?.length ?? 0))) best.set(kind, field);
+  }
+  return best;
+}
+
+const middle = <T>(values: readonly T[]): T => values[Math.floor(values.length / 2)] as T;
+
+/**
+ * Filters that exercise every operator of the contract on one field of each kind the data has
+ * (a reference, a number, a date-time, text, ...), with the middle observed value, so $lt and
+ * $lte differ; then $and/$or nested both ways, the plain-value form and a filter nothing meets.
+ * Fixed examples beside the generated ones: every operator is tried whatever the seed.
+ */
+export function filterCases(observed: ObservedValues, ticketCount: number): FilterCase[] {
+  const { filter, fieldKinds } = ticketVocabulary();
+  const picked = representatives(observed);
+  const cases: FilterCase[] = [];
+  for (const [kind, field] of picked) {
+    const values = observed.get(field) ?? [];
+    const mid = middle(values);
+    for (const op of filter.comparisons) {
+      if (!op.takesList && EQUALITY_ONLY.has(kind) && op.name !== '$eq' && op.name !== '$ne') continue;
+      const operand = op.takesList ? [...new Set([values[0], mid])] : mid;
+      cases.push({ name: `${field} ${op.name} ${JSON.stringify(operand)}`, filter: { [field]: { [op.name]: operand } } as TicketFilter });
+    }
+    cases.push({ name: `${field} = ${JSON.stringify(mid)} (plain value)`, filter: { [field]: mid } as TicketFilter });
+    const respelled = kind === 'instant' && typeof mid === 'string' ? respellInstant(mid, 120) : undefined;
+    if (respelled !== undefined) {
+      for (const op of ['$gte', '$lt']) cases.push({ name: `${field} ${op} ${respelled} (another offset)`, filter: { [field]: { [op]: respelled } } as TicketFilter });
+    }
+  }
+
+  const [and, or] = [filter.logical.find((l) => l === '$and'), filter.logical.find((l) => l === '$or')];
+  const ref = picked.get('reference') ?? picked.get('number');
+  const num = picked.get('number');
+  if (and && or && ref && num) {
+    const refValues = observed.get(ref) ?? [];
+    const [a, b] = [refValues[0], middle(refValues)];
+    const numMid = middle(observed.get(num) ?? []);
+    cases.push({ name: `${or} of two ${ref} values`, filter: { [or]: [{ [ref]: a }, { [ref]: b }] } as TicketFilter });
+    cases.push({ name: `${and} holding an ${or}`, filter: { [and]: [{ [or]: [{ [ref]: a }, { [ref]: b }] }, { [num]: { $gte: numMid } }] } as TicketFilter });
+    cases.push({ name: `${or} holding an ${and}`, filter: { [or]: [{ [and]: [{ [ref]: a }, { [num]: { $lt: numMid } }] }, { [ref]: b }] } as TicketFilter });
+    cases.push({ name: `plain conditions beside an ${or}`, filter: { [num]: { $gte: numMid }, [or]: [{ [ref]: a }, { [ref]: { $ne: b } }] } as TicketFilter });
+  }
+
+  // A field whose every ticket has its own value (the id): below its smallest value nothing matches.
+  const unique = filter.fields.find((f) => fieldKinds.get(f) === 'number' && (observed.get(f)?.length ?? 0) === ticketCount);
+  const smallest = unique === undefined ? undefined : observed.get(unique)?.[0];
+  if (unique !== undefined && typeof smallest === 'number') cases.push({ name: `${unique} below every ticket's (no match)`, filter: { [unique]: { $lt: smallest } } as TicketFilter });
+  return cases;
+}

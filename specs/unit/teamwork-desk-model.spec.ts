@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import fc from 'fast-check';
+import { teamworkDeskChecks as C } from '../../checks/teamwork-desk';
+import type { ListPage, ListWalk } from '../../checks/teamwork-desk/evidence';
+import { includeSelection } from '../../generators/teamwork-desk/includeSelection';
+import { invalidFilterJson } from '../../generators/teamwork-desk/invalidFilterJson';
+import { orderChoice } from '../../generators/teamwork-desk/orderChoice';
+import { pageSize } from '../../generators/teamwork-desk/pageSize';
+import { ticketFilter } from '../../generators/teamwork-desk/ticketFilter';
+import { unknownFieldFilter } from '../../generators/teamwork-desk/unknownFieldFilter';
+import { unknownName } from '../../generators/teamwork-desk/unknownName';
+import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
+import type { Ticket, TicketsAPIBody } from '../../lib/contract/teamworkDesk.types';
+import type { Exchange } from '../../lib/http/exchange';
+import { compareText } from '../../lib/teamworkDesk/compare';
+import { filterTruth } from '../../lib/teamworkDesk/filterTruth';
+import { respellInstant } from '../../lib/teamworkDesk/instant';
+import { observeValues } from '../../lib/teamworkDesk/observed';
+import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
+
+const contract = teamworkDeskContract();
+
+const ticket = (id: number, extra: Record<string, unknown> = {}): Ticket =>
+  ({ id, createdAt: '2024-03-01T08:00:00.000Z', updatedAt: '2024-03-01T08:00:00.000Z', state: 'active', agent: null, subject: 'Login problem', ...extra }) as Ticket;
+const SAMPLE: Ticket[] = [
+  ticket(1, { agent: { id: 5, type: 'users' }, responseTimeMins: 20, subject: 'apple' }),
+  ticket(2, { agent: { id: 6, type: 'users' }, responseTimeMins: 100, subject: 'Banana', createdAt: '2024-03-02T08:00:00.000Z' }),
+  ticket(3, { responseTimeMins: null, subject: 'cherry', state: 'deleted' }),
+];
+
+const exchange = { url: 'http://x', method: 'GET', status: 200, responseBody: '' } as unknown as Exchange;
+function page(tickets: Ticket[], pagination: TicketsAPIBody['pagination'], query: ListPage['query'] = {}): ListPage {
+  return { query: { ...query, page: pagination.page }, body: { tickets, pagination }, exchange };
+}
+
+test.describe('Teamwork Desk model', () => {
+  test('text compares definitely only where every common collation agrees', () => {
+    expect(compareText('apple', 'banana')).toBe('lt');
+    expect(compareText('same', 'same')).toBe('eq');
+    expect(compareText('apple', 'Banana')).toBe('ne'); // binary puts B first, *_ci puts a first
+    expect(compareText('Login', 'login')).toBe('unknown'); // equal under *_ci
+    expect(compareText('Écran', 'ecran')).toBe('unknown');
+    expect(compareText('abc ', 'abc')).toBe('unknown'); // PAD SPACE collations
+  });
+
+  test('filter truth: Kleene logic, nulls and collation left open where the notes are', () => {
+    const [a, b, c] = SAMPLE as [Ticket, Ticket, Ticket];
+    const t = (filter: unknown, x: Ticket) => filterTruth(filter, x as unknown as Record<string, unknown>);
+    expect(t({ agent: 5 }, a)).toBe('true');
+    expect(t({ agent: 5 }, b)).toBe('false');
+    expect(t({ agent: 5 }, c)).toBe('false');
+    expect(t({ agent: { $ne: 5 } }, c)).toBe('unknown'); // MongoDB keeps it, SQL drops it
+    expect(t({ agent: { $nin: [5] } }, c)).toBe('unknown');
+    expect(t({ agent: { $in: [5, 6] } }, b)).toBe('true');
+    expect(t({ responseTimeMins: { $gte: 20, $lt: 100 } }, a)).toBe('true');
+    expect(t({ responseTimeMins: { $lte: 20 } }, b)).toBe('false');
+    expect(t({ createdAt: { $gt: '2024-03-01T09:00:00+02:00' } }, a)).toBe('true'); // 07:00Z
+    expect(t({ subject: 'APPLE' }, a)).toBe('unknown');
+    expect(t({ subject: { $lt: 'b' } }, b)).toBe('unknown');
+    expect(t({ $or: [{ agent: 5 }, { agent: { $ne: 5 } }] }, c)).toBe('unknown');
+    expect(t({ $or: [{ agent: 5 }, { agent: { $ne: 5 } }] }, b)).toBe('true');
+    expect(t({ $and: [{ state: 'deleted' }, { agent: { $ne: 5 } }] }, a)).toBe('false');
+    expect(t({ $and: [{ $or: [{ agent: 6 }, { state: 'deleted' }] }], responseTimeMins: 100 }, b)).toBe('true');
+    expect(t({ spam_score: 1 }, a)).toBe('unknown'); // absent field
+  });
+
+  test('generators derive from the contract and produce what they promise', () => {
+    const observed = observeValues(SAMPLE);
+    fc.assert(fc.property(ticketFilter({ observed, maxDepth: 3 }), (filter) => expect(contract.validate('TicketFilter', filter).issues).toEqual([])), { numRuns: 300 });
+    fc.assert(
+      fc.property(unknownFieldFilter({ companion: { agent: 5 } }), ({ filter, field }) => {
+        const issues = contract.validate('TicketFilter', filter).issues;
+        expect(issues.some((i) => i.field.split('.').includes(field))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(fc.property(invalidFilterJson({ fields: ticketVocabulary().filter.fields }), (text) => expect(() => JSON.parse(text)).toThrow()), { numRuns: 200 });
+    fc.assert(fc.property(unknownName({ known: ticketVocabulary().orderBy, dotted: true }), (name) => expect(contract.operation('listTickets').coerceQuery({ orderBy: name }).issues[0]?.field).toBe('orderBy')), { numRuns: 200 });
+    fc.assert(fc.property(orderChoice({ values: 'all' }), (c) => expect(contract.operation('listTickets').coerceQuery(c as Record<string, string>).issues).toEqual([])), { numRuns: 100 });
+    fc.assert(fc.property(pageSize({ records: 103 }), (n) => expect(n >= 1 && n <= 108).toBe(true)), { numRuns: 100 });
+    fc.assert(fc.property(includeSelection({ types: ['users', 'customers'] }), (s) => expect(s.length).toBeGreaterThan(0)), { numRuns: 20 });
+    expect(() => ticketFilter({ observed: new Map() })).toThrow(/ticketFilter: observed/);
+    expect(() => pageSize({ records: -1 })).toThrow(/pageSize: records/);
+    expect(respellInstant('2024-03-01T08:00:00.000Z', 120)).toBe('2024-03-01T10:00:00.000+02:00');
+    expect(respellInstant('2024-03-01T08:00:00.000Z', -300)).toBe('2024-03-01T03:00:00.000-05:00');
+  });
+
+  test('pagination checks accept an empty result as 0 or 1 page and catch inconsistent objects', () => {
+    expect(C.paginationConsistent.evaluate(page([], { records: 0, pageSize: 10, pages: 0, page: 1, hasMorePages: false }))).toEqual([]);
+    expect(C.paginationConsistent.evaluate(page([], { records: 0, pageSize: 10, pages: 1, page: 1, hasMorePages: false }))).toEqual([]);
+    expect(C.paginationConsistent.evaluate(page([], { records: 21, pageSize: 10, pages: 2, page: 3, hasMorePages: false }))).toHaveLength(1);
+    expect(C.paginationConsistent.evaluate(page([], { records: 21, pageSize: 10, pages: 3, page: 3, hasMorePages: true }))).toHaveLength(1);
+    expect(C.pageLengthAgrees.evaluate(page(SAMPLE.slice(0, 1), { records: 21, pageSize: 10, pages: 3, page: 3, hasMorePages: false }))).toEqual([]);
+    expect(C.pageLengthAgrees.evaluate(page(SAMPLE.slice(0, 2), { records: 21, pageSize: 10, pages: 3, page: 3, hasMorePages: false }))).toHaveLength(1);
+    expect(C.pageSizeRespected.evaluate(page(SAMPLE, { records: 3, pageSize: 2, pages: 2, page: 1, hasMorePages: true }, { pageSize: 5 }))).toEqual([]);
+    expect(C.pageSizeRespected.evaluate(page(SAMPLE, { records: 3, pageSize: 3, pages: 1, page: 1, hasMorePages: false }, { pageSize: 2 }))).toHaveLength(2);
+  });
+
+  test('order check: judges own-value orders only, tolerates collations, nulls and either direction without orderMode', () => {
+    const walk = (tickets: Ticket[], query: ListWalk['query']): ListWalk => ({ query, pages: [page(tickets, { records: tickets.length, pageSize: 10, pages: 1, page: 1, hasMorePages: false })], complete: true, runaway: false });
+    const bySubject = [ticket(1, { subject: 'apple' }), ticket(2, { subject: 'Banana' }), ticket(3, { subject: null }), ticket(4, { subject: 'cherry' })];
+    expect(C.orderHolds.evaluate(walk(bySubject, { orderBy: 'subject', orderMode: 'asc' }))).toEqual([]);
+    expect(C.orderHolds.evaluate(walk([...bySubject].reverse(), { orderBy: 'subject', orderMode: 'asc' }))).not.toEqual([]);
+    expect(C.orderHolds.evaluate(walk([...bySubject].reverse(), { orderBy: 'subject' }))).toEqual([]);
+    expect(C.orderHolds.evaluate(walk([ticket(1, { responseTimeMins: 100 }), ticket(2, { responseTimeMins: 20 })], { orderBy: 'responseTimeMins', orderMode: 'asc' }))).toHaveLength(1);
+    expect(C.orderHolds.evaluate(walk([ticket(2), ticket(1)], { orderBy: 'customer', orderMode: 'asc' }))).toEqual([]);
+    // Ties make a walk's count unjudgeable; a unique key does not.
+    const dup = walk([ticket(1), ticket(1)], { orderBy: 'state' });
+    expect(C.walkNoDuplicates.evaluate(dup)).toEqual([]);
+    expect(C.walkNoDuplicates.evaluate({ ...dup, query: {} })).toHaveLength(1);
+  });
+});
