@@ -26,6 +26,8 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
     TEAMWORK_DESK_BASE_URL: '',
     MOCK_FAULTS: '',
     MOCK_VARIANTS: '',
+    TEAMWORK_DESK_MOCK_FAULTS: '',
+    TEAMWORK_DESK_MOCK_VARIANTS: '',
     CONFORMANCE_REPORTER: 'line',
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORT_DIR: reportDir,

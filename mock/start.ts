@@ -1,11 +1,14 @@
 /**
- * `npm run mock`: the embedded Moov mock, standalone, for pointing an SDK or curl at it.
- * Settings come from the environment and .env (defaults in .env.example); MOCK_PORT picks a port.
+ * `npm run mock`: the embedded mocks, standalone, for pointing an SDK or curl at them. Settings
+ * come from the environment and .env (defaults in .env.example); MOCK_PORT picks the Moov mock's
+ * port and TEAMWORK_DESK_MOCK_PORT the Teamwork Desk one's.
  */
 import { ConfigError, nonNegativeInteger } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { moovMockConfigFromEnv } from './moov/config';
 import { startMoovMock } from './moov/server';
+import { teamworkDeskMockConfigFromEnv } from './teamwork-desk/config';
+import { startTeamworkDeskMock } from './teamwork-desk/server';
 
 async function main(): Promise<void> {
   loadEnv();
@@ -19,7 +22,10 @@ async function main(): Promise<void> {
   if (config.faults.size > 0) console.log(`  faults on: ${[...config.faults].join(', ')}`);
   if (config.variants.size > 0) console.log(`  variants on: ${[...config.variants].join(', ')}`);
   console.log(`Try: curl -u "$MOOV_PUBLIC_KEY:$MOOV_SECRET_KEY" ${mock.url}/accounts/${config.partnerAccountID}/tickets?count=2`);
-  const stop = () => void mock.close().then(() => process.exit(0));
+  const desk = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env), nonNegativeInteger(process.env, 'TEAMWORK_DESK_MOCK_PORT', 0));
+  console.log(`\nTeamwork Desk ticket-list mock listening on ${desk.url}`);
+  console.log(`Try: curl -H "Authorization: Bearer $TEAMWORK_DESK_API_KEY" '${desk.url}/desk/api/v2/tickets.json?pageSize=2'`);
+  const stop = () => void Promise.all([mock.close(), desk.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

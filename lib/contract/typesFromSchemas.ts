@@ -57,7 +57,8 @@ export function typesFromSchemas(schemas: Record<string, JsonSchema>, origin: st
   const body = Object.entries(schemas).map(([name, schema]) => {
     const description = typeof schema.description === 'string' ? `/** ${schema.description} */\n` : '';
     const type = typeOf(schema, '');
-    return schema.type === 'object' && !schema.enum
+    // An interface needs a body in braces; an object with no known properties is a type alias.
+    return schema.type === 'object' && !schema.enum && type.startsWith('{')
       ? `${description}export interface ${name} ${type}\n`
       : `${description}export type ${name} = ${type};\n`;
   });

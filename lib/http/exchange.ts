@@ -6,7 +6,9 @@ export type AuthDescription =
   | { kind: 'key'; user: string; password: string }
   | { kind: 'token'; scopes: string[]; tokenRef: string }
   | { kind: 'none' }
-  | { kind: 'literal'; header: string; note: string };
+  | { kind: 'literal'; header: string; note: string }
+  /** Credentials from environment variables: curl arguments with shell references, e.g. -u "$KEY:x". */
+  | { kind: 'reference'; curlArgs: string[]; note: string };
 
 /** One request and its response, redacted, as reports and failure messages show it. */
 export interface Exchange {
@@ -65,6 +67,8 @@ export function curlFor(exchange: Exchange, tokenCommand?: (scopes: string[]) =>
     if (tokenCommand) prelude = `${auth.tokenRef.slice(1)}=$(${tokenCommand(auth.scopes)}) && \\\n  `;
   }
   if (auth.kind === 'literal') parts.push('-H', shellQuote(`Authorization: ${auth.header}`));
+  // Double quotes on purpose: the shell must expand the variable references.
+  if (auth.kind === 'reference') parts.push(...auth.curlArgs);
   for (const [name, value] of Object.entries(exchange.requestHeaders)) {
     const lower = name.toLowerCase();
     if (['authorization', 'content-length', 'host', 'connection', 'accept-encoding', 'user-agent'].includes(lower)) continue;
@@ -90,6 +94,7 @@ export function authLabel(auth: AuthDescription): string {
     case 'none':
       return 'none';
     case 'literal':
+    case 'reference':
       return auth.note;
   }
 }

@@ -78,9 +78,9 @@ export class TeamworkDeskClient {
 function describeAuth(auth: TeamworkDeskAuth): AuthDescription {
   switch (auth.kind) {
     case 'key':
-      return { kind: 'literal', header: 'Bearer $TEAMWORK_DESK_API_KEY', note: 'API key (Bearer)' };
+      return { kind: 'reference', curlArgs: ['-H', '"Authorization: Bearer $TEAMWORK_DESK_API_KEY"'], note: 'API key (Bearer)' };
     case 'basic':
-      return { kind: 'literal', header: 'Basic $TEAMWORK_DESK_BASIC_CREDENTIALS', note: `API key as HTTP Basic user name, password "${auth.password}"` };
+      return { kind: 'reference', curlArgs: ['-u', `"$TEAMWORK_DESK_API_KEY:${auth.password.replace(/["$`\\]/g, '\\$&')}"`], note: `API key as HTTP Basic user name, password "${auth.password}"` };
     case 'none':
       return { kind: 'none' };
     case 'literal':

@@ -72,7 +72,9 @@ export default class ConformanceReporter implements Reporter {
       for (const failure of api.failures) {
         const variable = api.api === 'teamwork-desk' ? 'TEAMWORK_DESK_BASE_URL' : 'MOOV_BASE_URL';
         // Against the mock, a failure seen with faults on reproduces only with the same faults on.
-        const mockEnv = process.env.MOCK_FAULTS ? `MOCK_FAULTS=${process.env.MOCK_FAULTS}` : '';
+        const faultVariable = api.api === 'teamwork-desk' ? 'TEAMWORK_DESK_MOCK_FAULTS' : 'MOCK_FAULTS';
+        const faults = process.env[faultVariable]?.trim();
+        const mockEnv = faults ? `${faultVariable}=${faults}` : '';
         const bundle = replayBundle(failure, run?.target ?? '', run?.targetKind ?? 'mock', variable, mockEnv);
         mkdirSync(replayDir, { recursive: true });
         writeFileSync(resolve(replayDir, `${failure.id}.json`), `${JSON.stringify(bundle, null, 2)}\n`);

@@ -43,9 +43,14 @@ test.describe('secrets', () => {
   test('no secret reaches a report, an attachment, Playwright output or the console when checks fail', async () => {
     test.setTimeout(150_000);
     // Faults that make checks fail with requests and responses in their messages, scoped-token requests among them.
-    const run = await playwright(['test', '--project=moov'], { ...CANARY, MOCK_FAULTS: 'page-gap,read-scope-can-write' });
+    const run = await playwright(['test', '--project=moov', '--project=teamwork-desk', '--project=sdk'], {
+      ...CANARY,
+      MOCK_FAULTS: 'page-gap,read-scope-can-write',
+      TEAMWORK_DESK_MOCK_FAULTS: 'ne-as-eq,basic-auth-refused',
+    });
     expect(run.code, 'the run must fail, so failure output is covered').not.toBe(0);
     expect(run.output).toContain('[TKT-');
+    expect(run.output).toContain('[TWD-');
     assertNoSecret(run);
   });
 

@@ -7,3 +7,10 @@ test('generated contract types are up to date (run npm run contract:types)', () 
     expect(readFileSync(typesPath(types), 'utf8'), `${types} is stale: run npm run contract:types`).toBe(renderTypes(contract));
   }
 });
+
+test('an object schema without properties becomes a type alias, not an empty interface', async () => {
+  const { typesFromSchemas } = await import('../../lib/contract/typesFromSchemas');
+  const out = typesFromSchemas({ Meta: { type: 'object' }, Named: { type: 'object', properties: { a: { type: 'string' } } } }, 'probe');
+  expect(out).toContain('export type Meta = Record<string, unknown>;');
+  expect(out).toContain('export interface Named {');
+});

@@ -32,3 +32,20 @@ test.describe('redaction', () => {
     expect(redactHeaders({ Authorization: 'Basic dXNlcjpwYXNz', Cookie: 'a=b' })).toEqual({ Authorization: 'Basic [redacted]', Cookie: '[redacted]' });
   });
 });
+
+test('credentials taken from environment variables stay shell references the shell expands', () => {
+  const exchange = redactExchange({
+    api: 'teamwork-desk',
+    operation: 'listTickets',
+    method: 'GET',
+    url: 'http://127.0.0.1:1/desk/api/v2/tickets.json',
+    requestHeaders: {},
+    auth: { kind: 'reference', curlArgs: ['-H', '"Authorization: Bearer $TEAMWORK_DESK_API_KEY"'], note: 'API key (Bearer)' },
+    status: 200,
+    responseHeaders: {},
+    responseBody: '{}',
+    durationMs: 1,
+    startedAt: new Date(0).toISOString(),
+  });
+  expect(curlFor(exchange)).toContain(`-H "Authorization: Bearer $TEAMWORK_DESK_API_KEY"`);
+});
