@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { moovContract, type MoovOperationId } from '../../lib/contract/moov';
+import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
 import { loggedRequestParts, RequestLog } from '../shared/requestLog';
@@ -177,21 +177,5 @@ function requestUrl(target: string | undefined): URL | undefined {
 /** Starts the mock on a free loopback port (or `port`). */
 export async function startMoovMock(config: MoovMockConfig, port = 0, host = '127.0.0.1'): Promise<RunningMoovMock> {
   const { listener, store, log } = moovMockHandler(config);
-  const server: Server = createServer(listener);
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolveListen());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${address.port}`,
-    store,
-    log,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
-  };
+  return { ...(await listen(listener, port, host)), store, log };
 }

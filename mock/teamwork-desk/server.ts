@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
+import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
 import { authenticate } from './auth';
@@ -88,20 +88,5 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
 /** Starts the mock on a free loopback port (or `port`). */
 export async function startTeamworkDeskMock(config: TeamworkDeskMockConfig, port = 0, host = '127.0.0.1'): Promise<RunningTeamworkDeskMock> {
   const { listener, store } = teamworkDeskMock(config);
-  const server: Server = createServer(listener);
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolveListen());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${address.port}`,
-    store,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
-  };
+  return { ...(await listen(listener, port, host)), store };
 }
