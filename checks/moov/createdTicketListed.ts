@@ -4,7 +4,10 @@ import { walkTickets, type ListWalk } from './evidence';
 import { SRC } from './sources';
 
 export interface ListedEvidence {
+  /** Tickets the walk must list, with these statuses. */
   expected: Ticket[];
+  /** Tickets the walk must not list (e.g. a closed ticket in a walk filtered on another status). */
+  unexpected?: Ticket[];
   walk: ListWalk;
 }
 
@@ -14,20 +17,25 @@ export const createdTicketListed = defineCheck<ListedEvidence>({
   api: 'moov',
   severity: 'error',
   source: SRC.listAll,
-  detects: "a ticket the suite created (and get returns) that the account's full list walk does not contain, or lists with another status",
-  triggers: 'a full walk after creating tickets (and after closing one)',
-  requests: 'one walk of the account',
+  detects: "a ticket the suite created (and get returns) that the account's walk does not contain, lists with another status, or lists under a status filter it no longer matches",
+  triggers: 'full and status-filtered walks after creating tickets and closing one',
+  requests: 'three walks of the account',
   operations: ['listTickets'],
   statuses: [200],
-  evaluate: ({ expected, walk }) => {
+  evaluate: ({ expected, unexpected = [], walk }) => {
     if (!walk.complete) return [];
     const listed = new Map(walkTickets(walk).map((t) => [t.ticketID, t]));
-    return expected.flatMap((t) => {
+    const exchange = walk.pages[walk.pages.length - 1]?.exchange;
+    const where = walk.status === undefined ? 'the list' : `the list filtered on status ${walk.status}`;
+    const wrongly = unexpected
+      .filter((t) => listed.has(t.ticketID))
+      .map((t) => ({ expected: `ticket ${t.ticketID} (status ${t.status}) not in ${where}`, received: 'listed', exchange }));
+    const missing = expected.flatMap((t) => {
       const found = listed.get(t.ticketID);
-      const exchange = walk.pages[walk.pages.length - 1]?.exchange;
-      if (!found) return [{ expected: `ticket #${t.number} ${t.ticketID} in the list`, received: 'absent', exchange }];
+      if (!found) return [{ expected: `ticket #${t.number} ${t.ticketID} in ${where}`, received: 'absent', exchange }];
       if (found.status !== t.status) return [{ expected: `ticket ${t.ticketID} listed with status ${t.status}`, received: `status ${found.status}`, exchange }];
       return [];
     });
+    return [...wrongly, ...missing];
   },
 });

@@ -5,9 +5,9 @@ import { SRC } from './sources';
 export interface DefaultPageEvidence {
   /** The first page, requested without count. */
   page: ListPage;
-  /** Tickets the account holds that did not change during the run (from a full walk). */
+  /** Tickets listed, unchanged, before and after the page (stableTickets). */
   stableTotal: number;
-  /** Tickets that changed during the run (may or may not be on the page). */
+  /** Tickets listed before or after, but not both unchanged (may or may not be on the page). */
   volatileTotal: number;
 }
 
@@ -20,7 +20,7 @@ export const defaultPageSize = defineCheck<DefaultPageEvidence>({
   severity: 'error',
   source: SRC.count,
   detects: 'a list without count returning fewer than min(200, tickets in the account) items, or more than 200',
-  triggers: 'one list request without count, compared with a full walk of the same account',
+  triggers: 'one list request without count, between two reference walks of the same account',
   requests: 'one list request plus the full walk it is compared with',
   operations: ['listTickets'],
   statuses: [200],

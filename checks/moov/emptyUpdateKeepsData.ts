@@ -1,4 +1,5 @@
-import type { Ticket } from '../../lib/contract/moov.types';
+import type { Ticket, TicketContact } from '../../lib/contract/moov.types';
+import { sameContact } from './getMatchesCreate';
 import { isRecord } from '../../lib/json';
 import { defineCheck } from '../check';
 import type { JudgedResponse } from './evidence';
@@ -27,7 +28,7 @@ export const emptyUpdateKeepsData = defineCheck<EmptyUpdateEvidence>({
     const check = (label: string, ticket: unknown) => {
       if (!isRecord(ticket)) return;
       const changed = KEPT.filter((field) => ticket[field] !== e.before[field]);
-      if (JSON.stringify(ticket.contact) !== JSON.stringify(e.before.contact)) changed.push('contact' as never);
+      if (!sameContact(ticket.contact as TicketContact | undefined, e.before.contact)) changed.push('contact' as never);
       if (changed.length > 0) findings.push({ expected: `${label}: ticket unchanged`, received: `changed ${changed.join(', ')}`, exchange: e.exchange });
     };
     if (e.status >= 200 && e.status < 300) check('update response', e.json);

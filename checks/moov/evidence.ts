@@ -25,11 +25,15 @@ export interface ListWalk {
 }
 
 /**
- * Tickets whose presence may legitimately differ between two walks: created or changed while
- * the suite ran (by this run, a parallel shard or anyone else on a live account).
+ * The tickets an account held, unchanged, across a stretch of time: listed by one reference walk
+ * before the walks under test and by another after them, with the same status both times. Only
+ * these may be missed by a walk; tickets created, closed or changed meanwhile (by this run, a
+ * parallel shard or anyone else on a live account) prove nothing. No clock is involved, so a
+ * server's timestamps cannot switch the comparison off.
  */
-export interface Volatility {
-  isVolatile(ticket: Ticket): boolean;
+export function stableTickets(before: readonly Ticket[], after: readonly Ticket[]): Ticket[] {
+  const later = new Map(after.map((t) => [t.ticketID, t]));
+  return before.filter((t) => later.get(t.ticketID)?.status === t.status);
 }
 
 /** A response plus the request fields a check needs to judge it. */

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../lib/contract/moov.types';
+import type { Ticket, TicketContact } from '../../lib/contract/moov.types';
 import type { Exchange } from '../../lib/http/exchange';
 import { sameInstant } from '../../lib/json';
 import { defineCheck } from '../check';
@@ -9,9 +9,16 @@ export interface ReadBackEvidence {
   /** The ticket as get returned it. */
   read: Ticket;
   exchange: Exchange;
+  /** Fields not to compare: status when others may change it meanwhile, foreignID a list omitted. */
+  ignore?: ReadonlyArray<'status' | 'foreignID'>;
 }
 
 const SAME_VALUE = ['ticketID', 'number', 'title', 'status', 'foreignID'] as const;
+
+/** Field by field: key order is not part of JSON's meaning. */
+export function sameContact(a: TicketContact | undefined, b: TicketContact | undefined): boolean {
+  return a?.email === b?.email && a?.name === b?.name;
+}
 
 export const getMatchesCreate = defineCheck<ReadBackEvidence>({
   id: 'TKT-GET-001',
@@ -24,12 +31,13 @@ export const getMatchesCreate = defineCheck<ReadBackEvidence>({
   requests: 'one get per created ticket',
   operations: ['getTicket'],
   statuses: [200],
-  evaluate: ({ created, read, exchange }) => {
+  evaluate: ({ created, read, exchange, ignore = [] }) => {
     const diffs: string[] = [];
     for (const field of SAME_VALUE) {
+      if ((ignore as readonly string[]).includes(field)) continue;
       if (created[field] !== read[field]) diffs.push(`${field}: created ${JSON.stringify(created[field])}, got ${JSON.stringify(read[field])}`);
     }
-    if (JSON.stringify(created.contact) !== JSON.stringify(read.contact)) diffs.push(`contact: created ${JSON.stringify(created.contact)}, got ${JSON.stringify(read.contact)}`);
+    if (!sameContact(created.contact, read.contact)) diffs.push(`contact: created ${JSON.stringify(created.contact)}, got ${JSON.stringify(read.contact)}`);
     if (!sameInstant(created.createdOn, read.createdOn)) diffs.push(`createdOn: created ${created.createdOn}, got ${read.createdOn}`);
     return diffs.length === 0 ? [] : [{ expected: 'the ticket create returned', received: diffs.join('; '), exchange }];
   },

@@ -6,7 +6,7 @@ import { defaultPageSize } from './defaultPageSize';
 import { emptyUpdateKeepsData } from './emptyUpdateKeepsData';
 import { getMatchesCreate } from './getMatchesCreate';
 import { invalidInputRefused } from './invalidInputRefused';
-import { blankRequiredRefused, malformedEmailRefused } from './lenientInputAdvisories';
+import { blankRequiredRefused, doubtfulInputRefused, malformedEmailRefused } from './lenientInputAdvisories';
 import { malformedJsonRefused } from './malformedJsonRefused';
 import { modelAgreement } from './modelAgreement';
 import { noNextPageAtEnd } from './noNextPageAtEnd';
@@ -66,5 +66,6 @@ export const moovChecks = {
   updatedNotBeforeCreated,
   blankRequiredRefused,
   malformedEmailRefused,
+  doubtfulInputRefused,
   readAfterWriteLag,
 } as const;

@@ -33,3 +33,17 @@ export const malformedEmailRefused = defineCheck<ImpliedRuleEvidence>({
   statuses: [400, 422],
   evaluate: (e) => (e.status >= 400 && e.status < 500 ? [] : [{ expected: `a 4xx for ${e.input}`, received: String(e.status), exchange: e.exchange }]),
 });
+
+export const doubtfulInputRefused = defineCheck<ImpliedRuleEvidence>({
+  id: 'TKT-SEM-007',
+  title: 'input in a doubtful form accepted',
+  api: 'moov',
+  severity: 'advisory',
+  source: SRC.validation,
+  detects: 'values a lenient parser reads as valid but the contract does not (count 2.5 or beyond int64, status "CLOSED" or " closed") accepted instead of refused',
+  triggers: 'list requests with such counts; updates with other spellings of closed',
+  requests: 'two list requests and one update per spelling',
+  operations: ['listTickets', 'updateTicket'],
+  statuses: [400, 422],
+  evaluate: (e) => (e.status >= 400 && e.status < 500 ? [] : [{ expected: `a 4xx for ${e.input}`, received: String(e.status), exchange: e.exchange }]),
+});

@@ -1,13 +1,12 @@
 import type { Ticket } from '../../lib/contract/moov.types';
 import { defineCheck } from '../check';
-import { walkTickets, type ListWalk, type Volatility } from './evidence';
+import { walkTickets, type ListWalk } from './evidence';
 import { SRC } from './sources';
 
 export interface FilterCompletenessEvidence {
   filtered: ListWalk;
-  /** Every ticket of the account, from an unfiltered walk. */
-  all: Ticket[];
-  volatility: Volatility;
+  /** Tickets listed, unchanged, by unfiltered reference walks before and after (stableTickets). */
+  stable: Ticket[];
 }
 
 export const statusFilterComplete = defineCheck<FilterCompletenessEvidence>({
@@ -17,14 +16,14 @@ export const statusFilterComplete = defineCheck<FilterCompletenessEvidence>({
   severity: 'error',
   source: SRC.statusFilter,
   detects: 'a ticket with the filtered status that an unfiltered walk lists but the filtered walk does not',
-  triggers: 'a filtered walk compared with an unfiltered walk of the same account (tickets that changed during the run are left out)',
+  triggers: 'a filtered walk compared with the tickets unfiltered reference walks list, unchanged, before and after it',
   requests: 'the filtered walk (one request per page)',
   operations: ['listTickets'],
   statuses: [200],
-  evaluate: ({ filtered, all, volatility }) => {
+  evaluate: ({ filtered, stable }) => {
     if (!filtered.complete || filtered.status === undefined) return [];
     const seen = new Set(walkTickets(filtered).map((t) => t.ticketID));
-    const missing = all.filter((t) => t.status === filtered.status && !volatility.isVolatile(t) && !seen.has(t.ticketID));
+    const missing = stable.filter((t) => t.status === filtered.status && !seen.has(t.ticketID));
     if (missing.length === 0) return [];
     const first = filtered.pages[0];
     return [{

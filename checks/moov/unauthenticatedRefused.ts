@@ -18,7 +18,7 @@ export const missingCredentialsRefused = defineCheck<CredentialEvidence>({
   api: 'moov',
   severity: 'error',
   source: SRC.unauthenticated,
-  detects: 'a request with no Authorization header answered with anything but 401',
+  detects: 'a request with no Authorization header answered with anything but 401 (the token endpoint may answer 400 invalid_client, as RFC 6749 allows)',
   triggers: 'every operation without credentials',
   requests: 'one request per operation (create and update are refused before any write)',
   operations: ['listTickets', 'getTicket', 'createTicket', 'updateTicket', 'createAccessToken'],

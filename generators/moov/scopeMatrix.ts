@@ -51,6 +51,7 @@ export function scopeMatrix(ids: AccountIds): ScopeCase[] {
     add('partner', own.map((s) => s.replace(ids.partner, ids.connected)), 'deny', "another account's tickets scope");
     add('connected', partnerForm, 'allow', `the documented partner form ${partnerForm.join(' ')}`);
     add('connected', withoutProfile, 'deny-profile', `the partner's tickets scope without /accounts/${ids.connected}/profile.read`);
+    add('connected', [...withoutProfile, fill('/accounts/{accountID}/profile.read', ids.partner, ids.partner)], 'deny-profile', "the partner's tickets scope with the partner's own profile.read instead of the connected account's");
     add('connected', profileOnly, 'deny', 'profile.read without any tickets scope');
     add('connected', swap(partnerForm), 'deny', `the partner form with tickets.${opposite} instead of tickets.${kind}`);
     add('unrelated', own.map((s) => s.replace(ids.partner, ids.unrelated)), 'unreachable', "a tickets scope naming an account outside the partner's reach");

@@ -22,11 +22,13 @@ export const FAULTS = {
   'count-off-by-one': { family: 'pagination', breaks: 'count bounds the page; one ticket more is returned' },
   'default-count-10': { family: 'pagination', breaks: 'count defaults to 200; it defaults to 10' },
   'status-filter-ignored': { family: 'pagination', breaks: 'status filters the list; it is ignored' },
+  'status-filter-stale': { family: 'pagination', breaks: 'status filters by the current status; tickets closed through the API are filtered by their old one' },
   // Auth and scopes
   'missing-auth-accepted': { family: 'auth', breaks: 'missing authentication is a 401; requests without credentials are served' },
   'wrong-secret-accepted': { family: 'auth', breaks: 'invalid authentication is a 401; any secret key is accepted' },
   'read-scope-can-write': { family: 'scopes', breaks: 'create and update need tickets.write; tickets.read is enough' },
   'profile-scope-not-required': { family: 'scopes', breaks: "another account's tickets need profile.read; the partner scope alone is enough" },
+  'any-profile-scope-accepted': { family: 'scopes', breaks: "another account's tickets need that account's profile.read; any account's profile.read is enough" },
   'unrelated-account-reachable': { family: 'scopes', breaks: "an account outside the partner's reach is refused; it is served" },
   'list-scope-ignored': { family: 'scopes', breaks: 'listing needs tickets.read; any valid token lists' },
   // Error codes
@@ -67,6 +69,11 @@ export const VARIANTS = {
   'lenient-strings': 'blank titles and addresses that do not look like e-mail are accepted',
   'extra-fields': 'tickets carry undocumented extra properties',
   'invalid-query-422': 'a malformed count or status filter is a 422 instead of a 400',
+  'contact-key-order': 'contact comes back as {name, email} (JSONB key order) instead of {email, name}',
+  'list-omits-foreignID': 'list items leave out foreignID (seed 000 does not document it on list items)',
+  'token-400-without-credentials': 'the token endpoint answers a request without client credentials 400 invalid_client (RFC 6749 §5.2)',
+  'empty-status-as-absent': 'an update with status "" is read as no status at all (typed JSON decoding), an empty update',
+  'validate-before-authorize': 'request bodies are validated before scopes are checked (a 422 can come before a 403)',
   'strict-token-scopes': 'a token cannot be minted for an account outside the partner\'s reach (403)',
 } as const;
 

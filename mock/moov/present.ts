@@ -16,6 +16,7 @@ export function presentTicket(ticket: Ticket, config: MoovMockConfig): Record<st
   if (fault('date-without-timezone')) out.createdOn = ticket.createdOn.replace(/(\.\d+)?Z$/, '');
   if (fault('closed-without-closedOn')) delete out.closedOn;
   if (fault('updated-before-created')) out.updatedOn = new Date(Date.parse(ticket.createdOn) - DAY).toISOString();
+  if (config.variants.has('contact-key-order') && ticket.contact.name !== undefined) out.contact = { name: ticket.contact.name, email: ticket.contact.email };
   if (config.variants.has('extra-fields')) {
     out.priority = 'normal';
     out.channel = { kind: 'api', tags: ['mock'] };

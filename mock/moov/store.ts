@@ -29,6 +29,8 @@ export interface Page {
 /** The mock's in-memory state: accounts, their connections, tickets and messages. */
 export class TicketStore {
   private readonly accounts = new Map<string, Account>();
+  /** Status each ticket had before the API closed it (what a stale status index would still say). */
+  private readonly statusBeforeClose = new Map<string, TicketStatus>();
 
   constructor(private readonly config: MoovMockConfig) {
     const { partnerAccountID, connectedAccountID, unrelatedAccountID, seedTicketsPerAccount } = config;
@@ -62,7 +64,10 @@ export class TicketStore {
     const account = this.account(accountID);
     let tickets = [...account.tickets.values()].sort((a, b) => a.number - b.number);
     if (query.newestFirst) tickets = tickets.reverse();
-    if (query.status) tickets = tickets.filter((t) => t.status === query.status);
+    if (query.status) {
+      const indexed = (t: Ticket) => (this.config.faults.has('status-filter-stale') ? this.statusBeforeClose.get(t.ticketID) ?? t.status : t.status);
+      tickets = tickets.filter((t) => indexed(t) === query.status);
+    }
     const after = query.after;
     const remaining = after === undefined ? tickets : tickets.filter((t) => (query.newestFirst ? t.number < after : t.number > after));
     return { items: remaining.slice(0, query.limit), more: remaining.length > query.limit };
@@ -113,7 +118,10 @@ export class TicketStore {
     if (!current) throw new Error(`close: no ticket ${ticketID} in ${accountID}`);
     const now = this.config.now().toISOString();
     const closed: Ticket = { ...current, status: 'closed', updatedOn: now, closedOn: now };
-    if (persist) this.account(accountID).tickets.set(ticketID, closed);
+    if (persist) {
+      this.account(accountID).tickets.set(ticketID, closed);
+      if (!this.statusBeforeClose.has(ticketID)) this.statusBeforeClose.set(ticketID, current.status);
+    }
     return closed;
   }
 

@@ -21,10 +21,12 @@ const EXPECTED: Record<FaultName, string[]> = {
   'count-off-by-one': ['TKT-LST-001'],
   'default-count-10': ['TKT-LST-002'],
   'status-filter-ignored': ['TKT-LST-003', 'TKT-LST-004'],
+  'status-filter-stale': ['TKT-CRT-002', 'TKT-LST-003', 'TKT-LST-004'],
   'missing-auth-accepted': ['TKT-AUTH-001'],
   'wrong-secret-accepted': ['TKT-AUTH-002'],
   'read-scope-can-write': ['TKT-SCP-002'],
   'profile-scope-not-required': ['TKT-SCP-003'],
+  'any-profile-scope-accepted': ['TKT-SCP-003'],
   'unrelated-account-reachable': ['TKT-ISO-001'],
   'list-scope-ignored': ['TKT-SCP-002'],
   'missing-field-accepted': ['TKT-ERR-001'],
@@ -58,6 +60,11 @@ const VARIANTS: VariantName[] = [
   'extra-fields',
   'invalid-query-422',
   'strict-token-scopes',
+  'contact-key-order',
+  'list-omits-foreignID',
+  'token-400-without-credentials',
+  'empty-status-as-absent',
+  'validate-before-authorize',
 ];
 
 export const moovSelfTest: SelfTestSuite = {

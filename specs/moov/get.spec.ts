@@ -6,11 +6,14 @@ import { checkProperty } from '../support/property';
 import { test } from './support/fixtures';
 
 test.describe('retrieve a support ticket', () => {
-  test('every listed ticket can be retrieved as listed', covers(C.validRequestServed), async ({ moov }) => {
+  test('every listed ticket can be retrieved as listed', covers(C.validRequestServed, C.getMatchesCreate), async ({ moov }) => {
     const page = await moov.listPage(moov.ids.connected, { count: 5 });
     for (const listed of page.items) {
       const { ticket, response } = await moov.get(moov.ids.connected, listed.ticketID);
-      verify(C.getMatchesCreate, { created: listed, read: ticket, exchange: response.exchange }, { operation: 'getTicket', status: 200 });
+      // Status may change between the list and the get (other tests, other users); seed 000 does
+      // not document foreignID on list items, so only compare it when the list carries it.
+      const ignore = listed.foreignID === undefined ? (['status', 'foreignID'] as const) : (['status'] as const);
+      verify(C.getMatchesCreate, { created: listed, read: ticket, exchange: response.exchange, ignore }, { operation: 'getTicket', status: 200 });
     }
   });
 

@@ -33,7 +33,7 @@ test.describe('account isolation', () => {
     const create = await moov.call('createTicket', { path: { accountID }, json: body }, 'outside-reach');
     if (create.status === 200) moov.recordCreated(accountID, create.json, body.foreignID);
     verify(C.unreachableAccountRefused, { ...create, intent: 'outside-reach' }, { operation: 'createTicket', status: create.status });
-    const update = await moov.call('updateTicket', { path: { accountID, ticketID: '00000000-0000-4000-8000-000000000000' }, json: {} }, 'outside-reach');
+    const update = await moov.call('updateTicket', { path: { accountID, ticketID: '00000000-0000-4000-8000-000000000000' }, json: { status: 'closed' } }, 'outside-reach');
     verify(C.unreachableAccountRefused, { ...update, intent: 'outside-reach' }, { operation: 'updateTicket', status: update.status });
   });
 

@@ -46,7 +46,11 @@ class GetCommand implements fc.AsyncCommand<Model, Real> {
   check = (model: Readonly<Model>) => model.tickets.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const expected = model.tickets[this.index % model.tickets.length]!;
-    const response = await real.moov.call('getTicket', { path: { accountID: expected.accountID, ticketID: expected.ticketID } });
+    // A live target's reads may lag its writes (MOOV_CONSISTENCY_MS); the mock answers at once.
+    const { value: response } = await real.moov.eventually(
+      () => real.moov.call('getTicket', { path: { accountID: expected.accountID, ticketID: expected.ticketID } }),
+      (r) => r.status === 200 && (r.json as Ticket).status === expected.status,
+    );
     const ticket = response.json as Ticket | undefined;
     const received = response.status !== 200 ? `HTTP ${response.status}` : ticket?.status !== expected.status ? `status ${String(ticket?.status)}` : ticket.title !== expected.title ? `title ${JSON.stringify(ticket.title)}` : undefined;
     disagree('getTicket', `get ticket ${expected.ticketID.slice(0, 8)}…`, `200 with status ${expected.status} and the title it was created with`, received, response.exchange);
@@ -72,7 +76,12 @@ class WalkCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     const accountID = real.moov.ids[this.role];
-    const walk = await real.moov.walk(accountID, { count: this.count });
+    const agrees = (tickets: Map<string, Ticket>) =>
+      model.tickets.every((t) => (t.accountID === accountID ? tickets.get(t.ticketID)?.status === t.status : !tickets.has(t.ticketID)));
+    const { value: walk } = await real.moov.eventually(
+      () => real.moov.walk(accountID, { count: this.count }),
+      (w) => agrees(new Map(walkTickets(w).map((t) => [t.ticketID, t]))),
+    );
     const listed = new Map(walkTickets(walk).map((t) => [t.ticketID, t]));
     const exchange = walk.pages[walk.pages.length - 1]?.exchange;
     for (const ticket of model.tickets) {

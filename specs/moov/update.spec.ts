@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { createTicketBody } from '../../generators/moov/createTicketBody';
 import { malformedBody } from '../../generators/moov/invalidCreateTicketBody';
 import { unknownTicketId } from '../../generators/moov/ticketIds';
-import { refusedUpdateStatus } from '../../generators/moov/updateStatusValues';
+import { closedSpellings, refusedUpdateStatus } from '../../generators/moov/updateStatusValues';
 import type { Ticket } from '../../lib/contract/moov.types';
+import { walkTickets, type ListWalk } from '../../checks/moov/evidence';
 import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
@@ -34,8 +35,15 @@ test.describe('update a support ticket', () => {
     if (read.lagMs > 0) verify(C.readAfterWriteLag, { what: 'a close', lagMs: read.lagMs, exchange: read.value.exchange }, { operation: 'getTicket', status: 200 });
     verify(C.closeVisible, { ticketID: open.ticketID, read: read.value.status === 200 ? (read.value.json as Ticket) : undefined, exchange: read.value.exchange }, { operation: 'getTicket', status: read.value.status });
 
-    const listed = await moov.eventually(() => moov.walk(accountID, { count: 100 }), (walk) => walk.pages.some((p) => p.items.some((t) => t.ticketID === open.ticketID && t.status === 'closed')));
-    verify(C.createdTicketListed, { expected: [{ ...open, status: 'closed' }, keptOpen], walk: listed.value }, { operation: 'listTickets', status: 200 });
+    const closedNow = { ...open, status: 'closed' as const };
+    const isListed = (walk: ListWalk, ticket: Ticket) => walkTickets(walk).some((t) => t.ticketID === ticket.ticketID && t.status === ticket.status);
+    const listed = await moov.eventually(() => moov.walk(accountID, { count: 100 }), (walk) => isListed(walk, closedNow));
+    verify(C.createdTicketListed, { expected: [closedNow, keptOpen], walk: listed.value }, { operation: 'listTickets', status: 200 });
+    // The status filter follows the close: the ticket moves from its old status to closed.
+    const closedWalk = await moov.eventually(() => moov.walk(accountID, { count: 100, status: 'closed' }), (walk) => isListed(walk, closedNow));
+    verify(C.createdTicketListed, { expected: [closedNow], walk: closedWalk.value }, { operation: 'listTickets', status: 200 });
+    const oldStatusWalk = await moov.eventually(() => moov.walk(accountID, { count: 100, status: keptOpen.status }), (walk) => !walkTickets(walk).some((t) => t.ticketID === open.ticketID));
+    verify(C.createdTicketListed, { expected: [keptOpen], unexpected: [open], walk: oldStatusWalk.value }, { operation: 'listTickets', status: 200 });
   });
 
   test('statuses other than closed are refused and change nothing', covers(C.onlyClosedAccepted, C.invalidInputRefused, C.offendingFieldNamed), async ({ moov }, testInfo) => {
@@ -48,6 +56,16 @@ test.describe('update a support ticket', () => {
       verify(C.onlyClosedAccepted, { ...response, intent: 'invalid-input', requested: status, before: ticket, readBack: after }, { operation: 'updateTicket', status: response.status });
       verify(C.offendingFieldNamed, { ...response, intent: 'invalid-input', field: 'status' }, { operation: 'updateTicket', status: response.status });
     });
+  });
+
+  test('other spellings of closed (advisory: lenient servers fold case and trim)', covers(C.doubtfulInputRefused), async ({ moov }) => {
+    const spellings = closedSpellings();
+    moov.requireWrites(spellings.length);
+    for (const status of spellings) {
+      const { ticket } = await moov.create(moov.ids.partner, sampleBody());
+      const response = await moov.call('updateTicket', { path: { accountID: moov.ids.partner, ticketID: ticket.ticketID }, json: { status } }, 'invalid-input');
+      verify(C.doubtfulInputRefused, { ...response, intent: 'invalid-input', input: `status ${JSON.stringify(status)}` }, { operation: 'updateTicket', status: response.status });
+    }
   });
 
   test('an empty update loses no data', covers(C.emptyUpdateKeepsData), async ({ moov }) => {

@@ -21,6 +21,9 @@ export const createAccessToken: Handler = (ctx) => {
   const basic = basicCredentials(ctx.headers.authorization);
   const user = basic?.user ?? fields.client_id;
   const password = basic?.password ?? fields.client_secret;
+  if (user === undefined && password === undefined && config.variants.has('token-400-without-credentials')) {
+    throw new HttpAnswer(400, { error: 'invalid_client' });
+  }
   if (typeof user !== 'string' || typeof password !== 'string' || !keyPairMatches(config, user, password)) {
     throw new HttpAnswer(401, { error: 'invalid_client' });
   }

@@ -29,7 +29,8 @@ function semanticIssues(body: CreateTicket): ValidationIssue[] {
 export const createTicket: Handler = (ctx, principal) => {
   const { config, store } = ctx;
   const accountID = ctx.pathParams.accountID ?? '';
-  if (principal) authorize(principal, ctx.operation, accountID, store, config);
+  const validateFirst = config.variants.has('validate-before-authorize');
+  if (principal && !validateFirst) authorize(principal, ctx.operation, accountID, store, config);
   const raw = jsonObjectBody(ctx);
   let issues = contractIssues(ctx, raw);
   if (config.faults.has('missing-field-accepted')) {
@@ -40,6 +41,7 @@ export const createTicket: Handler = (ctx, principal) => {
   const input = raw as unknown as CreateTicket;
   const semantic = config.variants.has('lenient-strings') || config.faults.has('missing-field-accepted') ? [] : semanticIssues(input);
   if (semantic.length > 0) rejectInvalid(ctx, 'CreateTicketError', semantic);
+  if (principal && validateFirst) authorize(principal, ctx.operation, accountID, store, config);
   const stored = config.faults.has('title-html-escaped') ? { ...input, title: escapeHtml(input.title) } : input;
   const ticket = store.create(accountID, stored, !config.faults.has('create-not-persisted'));
   return { status: 200, body: presentTicket(ticket, config) };

@@ -1,5 +1,5 @@
 import { HttpAnswer } from '../../shared/http';
-import type { TicketStatus } from '../../../lib/contract/moov.types';
+import type { Ticket, TicketStatus } from '../../../lib/contract/moov.types';
 import type { Handler } from '../context';
 import { authorize } from '../auth';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -44,7 +44,12 @@ export const listTickets: Handler = (ctx, principal) => {
   if (config.faults.has('page-overlap') && nextAfter !== undefined && items.length >= 2) nextAfter = items[items.length - 2]?.number;
   if (config.faults.has('page-gap') && page.more && items.length >= 2) items = items.slice(0, -1);
 
-  const body: Record<string, unknown> = { items: items.map((t) => presentTicket(t, config)) };
+  const present = (t: Ticket) => {
+    const out = presentTicket(t, config);
+    if (config.variants.has('list-omits-foreignID')) delete out.foreignID;
+    return out;
+  };
+  const body: Record<string, unknown> = { items: items.map(present) };
   if (nextAfter !== undefined) body.nextPage = config.faults.has('next-page-without-cursor') ? {} : { cursor: encodeCursor(nextAfter) };
   return { status: 200, body };
 };

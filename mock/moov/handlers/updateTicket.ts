@@ -9,13 +9,16 @@ import { ticketInPath } from './getTicket';
 export const updateTicket: Handler = (ctx, principal) => {
   const { config, store } = ctx;
   const accountID = ctx.pathParams.accountID ?? '';
-  if (principal) authorize(principal, ctx.operation, accountID, store, config);
-  const ticket = ticketInPath(ctx);
+  const validateFirst = config.variants.has('validate-before-authorize');
+  if (principal && !validateFirst) authorize(principal, ctx.operation, accountID, store, config);
   // The pages' SDK examples send `updateTicket: {}`; an absent body means the same.
   const raw = jsonObjectBody(ctx, {});
+  if (raw.status === '' && config.variants.has('empty-status-as-absent')) delete raw.status;
   const anyStatus = config.faults.has('update-any-status') && typeof raw.status === 'string';
   const issues = contractIssues(ctx, raw);
   if (issues.length > 0 && !anyStatus) rejectInvalid(ctx, 'UpdateTicketError', issues);
+  if (principal && validateFirst) authorize(principal, ctx.operation, accountID, store, config);
+  const ticket = ticketInPath(ctx);
 
   if (raw.status === undefined) {
     if (config.variants.has('empty-update-422')) throw new HttpAnswer(422, { status: 'status: nothing to update' });

@@ -1,6 +1,6 @@
 import { test, type TestInfo } from '@playwright/test';
 import { moovChecks as C } from '../../../checks/moov';
-import type { ListPage, ListWalk, Volatility } from '../../../checks/moov/evidence';
+import { walkTickets, type ListPage, type ListWalk } from '../../../checks/moov/evidence';
 import type { Intent, ResponseEvidence } from '../../../checks/response/evidence';
 import { verify } from '../../../checks/verify';
 import type { MoovOperationId } from '../../../lib/contract/moov';
@@ -10,7 +10,6 @@ import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
 import { skipRun } from '../../support/property';
 import { RateLimitedError } from '../../../lib/http/transport';
-import { volatilitySince } from './volatility';
 import type { MoovWorker } from './worker';
 
 const TICKET_BODY_OPERATIONS: ReadonlySet<MoovOperationId> = new Set(['getTicket', 'createTicket', 'updateTicket']);
@@ -31,12 +30,10 @@ export interface WalkOptions {
  */
 export class MoovApi {
   readonly ids;
-  readonly volatility: Volatility;
 
   constructor(private readonly worker: MoovWorker, private readonly testInfo: TestInfo) {
     const t = worker.target;
     this.ids = { partner: t.partnerAccountID, connected: t.accountID, unrelated: t.unrelatedAccountID };
-    this.volatility = volatilitySince(worker.runStartedAt);
   }
 
   get target() {
@@ -101,6 +98,16 @@ export class MoovApi {
       if (pages.length >= limit) return done(false);
       cursor = page.nextCursor;
     }
+  }
+
+  /**
+   * A reference listing of the account: a walk at count 200, the documented default, which every
+   * server must accept (larger counts may be capped or refused). Walk invariants are judged on it too.
+   */
+  async reference(accountID: string, judge: (walk: ListWalk) => void = () => undefined): Promise<Ticket[]> {
+    const walk = await this.walk(accountID, { count: 200 });
+    judge(walk);
+    return walkTickets(walk);
   }
 
   async get(accountID: string, ticketID: string, auth?: MoovAuth): Promise<{ ticket: Ticket; response: MoovResponse }> {
@@ -177,7 +184,8 @@ export class MoovApi {
    */
   async token(scopes: string[], intent: Intent = 'valid'): Promise<MoovAuth | undefined> {
     const key = [...scopes].sort().join(' ');
-    if (this.worker.tokens.has(key)) return this.worker.tokens.get(key);
+    const cached = this.worker.tokens.get(key);
+    if (cached && cached.renewAt > Date.now()) return cached.auth;
     const response = await this.call('createAccessToken', {
       path: {},
       rawBody: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }).toString(),
@@ -187,7 +195,9 @@ export class MoovApi {
     const token = response.status === 200 && isRecord(response.json) && typeof response.json.access_token === 'string'
       ? ({ kind: 'token', token: response.json.access_token, scopes } as const)
       : undefined;
-    this.worker.tokens.set(key, token);
+    // Minted again a minute before it expires, so long live runs never use a stale token.
+    const expiresIn = isRecord(response.json) && typeof response.json.expires_in === 'number' ? response.json.expires_in : 300;
+    this.worker.tokens.set(key, { auth: token, renewAt: Date.now() + Math.max(0, expiresIn - 60) * 1000 });
     return token;
   }
 

@@ -19,8 +19,8 @@ export class MoovWorker {
   readonly runStartedAt: number;
   /** x-request-id → the exchange that first carried it (TKT-HDR-002). */
   readonly requestIds = new Map<string, Exchange>();
-  /** Minted tokens by their sorted scope list; a refused mint is cached as undefined. */
-  readonly tokens = new Map<string, MoovAuth | undefined>();
+  /** Minted tokens by their sorted scope list, with when to mint anew; a refused mint is cached as undefined. */
+  readonly tokens = new Map<string, { auth: MoovAuth | undefined; renewAt: number }>();
   /** Writes reserved from the run's budget and not yet used. */
   reservedWrites = 0;
   private flushed = 0;
