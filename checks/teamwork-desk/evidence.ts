@@ -1,7 +1,7 @@
 import type { Ticket, TicketFilter, TicketsAPIBody } from '../../lib/contract/teamworkDesk.types';
 import type { Exchange } from '../../lib/http/exchange';
-import { looseKey } from '../../lib/teamworkDesk/compare';
-import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
+import { definitelyDistinct } from '../../lib/teamworkDesk/compare';
+import { orderKey } from '../../lib/teamworkDesk/orderKey';
 import type { ResponseEvidence } from '../response/evidence';
 
 /** What a list request asked for, parsed (the filter as an object, includes as names). */
@@ -48,17 +48,24 @@ export function label(ticket: Ticket): string {
 }
 
 /**
- * Whether the walk's order leaves no tie to break: no orderBy (the server's own order, which a
- * walk must follow consistently), or an orderBy on the ticket's own value that is distinct and
- * non-null on every ticket. Where ties exist the pages do not say how they are broken, so a
- * server paging by offset may legitimately repeat or skip a tied ticket at a page boundary.
+ * Whether the walk's order leaves no tie to break: an orderBy the suite can read (the ticket's
+ * own value, or a related record's) that is non-null on every ticket and distinct between tickets
+ * under every reading. Where ties exist the pages do not say how they are broken, so a server
+ * paging by offset may legitimately repeat or skip a tied ticket at a page boundary. That holds
+ * for the default order too: it is not documented (createdAt, say, with ties broken differently
+ * per request), so a walk without orderBy is never taken as tie-free.
  */
 export function orderLeavesNoTies(walk: ListWalk): boolean {
-  const orderBy = walk.query.orderBy;
-  if (orderBy === undefined) return true;
-  const kind = ticketVocabulary().ownValueOrder.get(orderBy);
-  if (kind === undefined) return false;
-  const values = walkTickets(walk).map((t) => (t as unknown as Record<string, unknown>)[orderBy]);
-  if (values.some((v) => v === null || v === undefined)) return false;
-  return new Set(values.map((v) => looseKey(v, kind))).size === values.length;
+  const key = orderKey(walk.query.orderBy);
+  if (key === undefined) return false;
+  // One value per ticket: a ticket listed twice is what the walk checks look for, not a tie.
+  const values = new Map<number, unknown>();
+  for (const page of walk.pages) {
+    for (const ticket of page.body.tickets) {
+      const value = key.read(ticket, page.body.included);
+      if (value === null || value === undefined) return false;
+      values.set(ticket.id, value);
+    }
+  }
+  return definitelyDistinct([...values.values()], key.kind);
 }

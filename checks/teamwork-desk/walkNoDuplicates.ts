@@ -9,7 +9,7 @@ export const walkNoDuplicates = defineCheck<ListWalk>({
   severity: 'error',
   source: SRC.selfConsistent,
   detects: 'a ticket id on two pages (or twice on one page) of a walk through pages 1, 2, ...',
-  triggers: 'every walk in the server\'s own order or in an order without ties (tied keys may be broken differently per page: not documented)',
+  triggers: 'every walk in an order without ties (orderBy id, or another key distinct on every ticket); the default order and tied keys are not judged (the default order is not documented, and ties may be broken differently per page)',
   requests: 'none (judges the walks)',
   operations: ['listTickets'],
   statuses: [200],

@@ -9,7 +9,7 @@ export const walkYieldsRecords = defineCheck<ListWalk>({
   severity: 'error',
   source: SRC.selfConsistent,
   detects: 'a complete walk whose distinct tickets number other than `records`, `records` changing from page to page, or hasMorePages staying true on empty pages',
-  triggers: 'every walk (unfiltered, filtered, ordered, at generated page sizes); counts are judged where the order leaves no ties',
+  triggers: 'every walk (unfiltered, filtered, ordered, at generated page sizes); counts are judged where an explicit order leaves no ties (not in the undocumented default order)',
   requests: 'none (judges the walks)',
   operations: ['listTickets'],
   statuses: [200],

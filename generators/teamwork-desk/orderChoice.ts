@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { orderKeys } from '../../lib/teamworkDesk/orderKey';
 import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
 
 export interface OrderChoice {
@@ -7,7 +8,7 @@ export interface OrderChoice {
 }
 
 export interface OrderChoiceConstraints {
-  /** 'judged' (default): only orderBy values whose order the ticket's own value defines; 'all': every documented value. */
+  /** 'judged' (default): only orderBy values whose order the suite can judge (own values, readable dotted names); 'all': every documented value. */
   values?: 'judged' | 'all';
   /** Whether orderMode may be left out (the default direction is not documented). Default true. */
   allowNoMode?: boolean;
@@ -18,7 +19,7 @@ export function orderChoice(constraints: OrderChoiceConstraints = {}): fc.Arbitr
   const { values = 'judged', allowNoMode = true } = constraints;
   if (values !== 'judged' && values !== 'all') throw new Error(`orderChoice: values must be 'judged' or 'all', got ${String(values)}`);
   const vocabulary = ticketVocabulary();
-  const names = values === 'all' ? [...vocabulary.orderBy] : [...vocabulary.ownValueOrder.keys()];
+  const names = values === 'all' ? [...vocabulary.orderBy] : [...orderKeys().keys()];
   if (names.length === 0) throw new Error('orderChoice: the contract lists no orderBy value to choose from');
   const mode = fc.constantFrom(...vocabulary.orderModes);
   return fc.record({ orderBy: fc.constantFrom(...names), orderMode: allowNoMode ? fc.option(mode, { nil: undefined }) : mode }).map((c) =>

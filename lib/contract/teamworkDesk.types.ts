@@ -40,7 +40,8 @@ export interface Ticket {
   messages?: Array<Reference>;
 }
 
-export type TicketState = "active" | "deleted";
+/** Whether the ticket is active or deleted. The notes say what state tells, not how it is spelled, so neither the values nor their casing are fixed (a name or a numeric code). */
+export type TicketState = string | number;
 
 /** A related record, named by its id and the plural type name it sits under in `included`. */
 export interface Reference {

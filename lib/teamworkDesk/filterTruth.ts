@@ -5,7 +5,8 @@ import { ticketVocabulary, type FieldKind } from './vocabulary';
 /**
  * Whether a ticket satisfies a filter, by the notes' rules alone, in three values. 'unknown'
  * marks what the pages leave to the server: null against $ne/$nin/ranges (MongoDB keeps such
- * tickets, SQL drops them), text equal only case- or accent-insensitively, values of another
+ * tickets, SQL drops them), text whose order or equality depends on the collation, date-times
+ * less than a second apart (a server may keep more digits than it writes), values of another
  * type. Checks require tickets that are 'true' and refuse tickets that are 'false'; 'unknown'
  * tickets may be either way. Kleene logic: false AND unknown is false, true OR unknown is true.
  *

@@ -1,17 +1,18 @@
 import type { Ticket } from '../contract/teamworkDesk.types';
-import { compareValues, looseKey } from './compare';
+import { compareValues, instantOrder, looseKey } from './compare';
 import { filterValue } from './filterTruth';
 import { ticketVocabulary, type FieldKind } from './vocabulary';
 
 /** Per filter field, the distinct comparable values the target's tickets carry (a reference's id, a scalar). */
 export type ObservedValues = ReadonlyMap<string, readonly unknown[]>;
 
-/** Ascending where the kind has an order (numbers, instants, text), else by a stable text key. */
+/** Ascending where the kind has an order (instants exactly, numbers, text), else by a stable text key. */
 function sortOrder(a: unknown, b: unknown, kind: FieldKind): number {
+  if (kind === 'instant' && typeof a === 'string' && typeof b === 'string') return instantOrder(a, b) || (a < b ? -1 : a > b ? 1 : 0);
   const c = compareValues(a, b, kind);
   if (c === 'lt') return -1;
   if (c === 'gt') return 1;
-  return looseKey(a, kind) < looseKey(b, kind) ? -1 : looseKey(a, kind) > looseKey(b, kind) ? 1 : String(a) < String(b) ? -1 : 1;
+  return looseKey(a) < looseKey(b) ? -1 : looseKey(a) > looseKey(b) ? 1 : String(a) < String(b) ? -1 : 1;
 }
 
 /**

@@ -47,8 +47,8 @@ export interface TicketVocabulary {
   fieldKinds: ReadonlyMap<string, FieldKind>;
   /**
    * orderBy values whose order the ticket's own value defines: a Ticket property of kind number,
-   * instant or text. Relationship names, dotted names and enumerations order by something the
-   * pages do not pin down (a related record, a display order), so no check judges them.
+   * instant or text. Relationship names and enumerations order by something the pages do not pin
+   * down (a related record's display order, an internal code); dotted names are in orderKey.ts.
    */
   ownValueOrder: ReadonlyMap<string, 'number' | 'instant' | 'text'>;
 }

@@ -19,6 +19,34 @@ export interface TeamworkDeskMockConfig {
   maxPageSize?: number;
   /** How many tickets the seed holds. */
   seedTickets: number;
+  /** How date-times are kept and written. */
+  timestamps: TimestampPrecision;
+  /** What `state` holds for an active and for a deleted ticket. */
+  states: StateValues;
+}
+
+/**
+ * 'milliseconds': kept and written as JavaScript does. 'microseconds': kept and written with
+ * microseconds (Go + Postgres). 'microseconds-sent-as-milliseconds': kept with microseconds,
+ * written with milliseconds (Node + pg), so a ticket shows fewer digits than filters compare.
+ */
+export type TimestampPrecision = 'milliseconds' | 'microseconds' | 'microseconds-sent-as-milliseconds';
+
+export interface StateValues {
+  active: string | number;
+  deleted: string | number;
+}
+
+function statesFor(variants: ReadonlySet<VariantName>): StateValues {
+  if (variants.has('state-uppercase')) return { active: 'ACTIVE', deleted: 'DELETED' };
+  if (variants.has('state-as-integer')) return { active: 1, deleted: 0 };
+  return { active: 'active', deleted: 'deleted' };
+}
+
+function timestampsFor(variants: ReadonlySet<VariantName>): TimestampPrecision {
+  if (variants.has('microsecond-timestamps')) return 'microseconds';
+  if (variants.has('microseconds-sent-as-milliseconds')) return 'microseconds-sent-as-milliseconds';
+  return 'milliseconds';
 }
 
 export const MOCK_DEFAULTS = {
@@ -41,5 +69,7 @@ export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig 
     ...MOCK_DEFAULTS,
     defaultPageSize: variants.has('default-page-size-10') ? 10 : MOCK_DEFAULTS.defaultPageSize,
     maxPageSize: variants.has('max-page-size-50') ? 50 : undefined,
+    timestamps: timestampsFor(variants),
+    states: statesFor(variants),
   };
 }

@@ -29,6 +29,8 @@ export const FAULTS = {
   'order-mode-ignored': { family: 'ordering', breaks: 'orderMode desc reverses the order; it is ignored' },
   'order-within-page-only': { family: 'ordering', breaks: 'orderBy orders the whole list; only each page is sorted' },
   'numbers-ordered-as-text': { family: 'ordering', breaks: 'numeric fields order by value; they order as text ("100" before "20")' },
+  'dotted-order-ignored': { family: 'ordering', breaks: 'a dotted orderBy orders by the related record (customers.id by the customer); it is accepted and ignored' },
+  'order-dropped-with-filter': { family: 'ordering', breaks: 'orderBy orders the filtered list too; with a filter the default order is used' },
   // Includes
   'included-drops-record': { family: 'includes', breaks: 'every reference resolves in included; the last record of each type is missing' },
   'included-singular-keys': { family: 'includes', breaks: 'included is keyed by the plural type name; it uses a singular' },
@@ -68,6 +70,12 @@ export const VARIANTS = {
   'no-included-unless-asked': 'included and meta are left out unless includes is given',
   'ties-broken-descending': 'tickets with equal order keys follow each other by descending id',
   'page-size-over-50-refused': 'a pageSize above 50 is a 400 naming pageSize instead of being capped',
+  'microsecond-timestamps': 'date-times are kept and written with microseconds, trailing zeros trimmed (Go + Postgres)',
+  'microseconds-sent-as-milliseconds': 'date-times are kept with microseconds but written with milliseconds (Node + pg), so filters and orders see digits the tickets do not show',
+  'default-newest-unstable-ties': 'without orderBy the newest tickets come first (createdAt desc), and tickets with equal keys come in an order that changes from request to request (MySQL may)',
+  'glibc-collation': 'text compares as a glibc locale does (Postgres on en_US.UTF-8): letters and digits first, spaces and punctuation only to break ties ("reboot" before "re: foo")',
+  'state-uppercase': 'state is spelled ACTIVE / DELETED',
+  'state-as-integer': 'state is a numeric code: 1 active, 0 deleted',
 } as const;
 
 export type VariantName = keyof typeof VARIANTS;

@@ -2,7 +2,9 @@ import type { Ticket } from '../../lib/contract/teamworkDesk.types';
 import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
 import { ticketVocabulary, type FieldKind } from '../../lib/teamworkDesk/vocabulary';
 import { HttpAnswer, isPlainObject } from '../shared/http';
+import { compareText } from './collation';
 import type { TeamworkDeskMockConfig } from './config';
+import { toMicros } from './instants';
 import { invalidParameters } from './validator';
 
 /**
@@ -10,7 +12,7 @@ import { invalidParameters } from './validator';
  * filter schema (so fields and operators are the contract's), and evaluates it, MongoDB style.
  * One correct reading where the notes are silent: text compares by code unit, a null field is
  * "not equal" to any value, and values of another type never match. Variants switch to the
- * SQL and *_ci readings.
+ * SQL, *_ci and glibc readings, and to microsecond date-times.
  */
 export type TicketFilter = Record<string, unknown>;
 
@@ -63,8 +65,6 @@ export function mentions(filter: unknown, field: string): boolean {
   if (!isPlainObject(filter)) return false;
   return Object.entries(filter).some(([key, value]) => key === field || (key.startsWith('$') && mentions(value, field)));
 }
-
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 class Evaluator {
   private readonly kinds = ticketVocabulary().fieldKinds;
@@ -135,17 +135,17 @@ class Evaluator {
     if (typeof value === 'number' && typeof operand === 'number') return Math.sign(value - operand);
     if (typeof value !== 'string' || typeof operand !== 'string') return undefined;
     if (kind === 'instant' && !this.config.faults.has('instants-compared-as-text')) {
-      const a = Date.parse(value);
-      const b = Date.parse(operand);
-      return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.sign(a - b);
+      // At the precision the store keeps (microseconds under a variant), not the one tickets are written with.
+      const a = toMicros(value);
+      const b = toMicros(operand);
+      return a === undefined || b === undefined ? undefined : Math.sign(a - b);
     }
-    if (this.config.variants.has('case-insensitive-text')) return Math.sign(collator.compare(value, operand));
-    return value < operand ? -1 : value > operand ? 1 : 0;
+    return compareText(value, operand, this.config);
   }
 }
 
 export function filterTickets(tickets: readonly Ticket[], filter: TicketFilter | undefined, config: TeamworkDeskMockConfig): Ticket[] {
   const hideDeleted = config.variants.has('hide-deleted-by-default') && !mentions(filter, 'state');
   const evaluator = new Evaluator(config);
-  return tickets.filter((t) => !(hideDeleted && t.state === 'deleted') && (filter === undefined || evaluator.matches(filter, t)));
+  return tickets.filter((t) => !(hideDeleted && t.state === config.states.deleted) && (filter === undefined || evaluator.matches(filter, t)));
 }

@@ -35,9 +35,10 @@ export function listTickets(ctx: ListContext): { status: number; body: unknown }
   const filter = typeof values.filter === 'string' ? parseFilter(values.filter, config) : undefined;
   const includes = parseIncludes(values.includes as string | undefined, store, config);
   const matches = filterTickets(store.tickets, filter, config);
-  const request = { orderBy: values.orderBy as string | undefined, orderMode: values.orderMode as string | undefined };
+  const dropOrder = filter !== undefined && config.faults.has('order-dropped-with-filter');
+  const request = { orderBy: dropOrder ? undefined : (values.orderBy as string | undefined), orderMode: values.orderMode as string | undefined, page: values.page as number | undefined };
   const withinPageOnly = config.faults.has('order-within-page-only') && request.orderBy !== undefined;
-  const ordered = orderTickets(matches, withinPageOnly ? {} : request, store, config);
+  const ordered = orderTickets(matches, withinPageOnly ? { page: request.page } : request, store, config);
   const page = paginate(ordered, { page: values.page as number | undefined, pageSize: values.pageSize as number | undefined }, config);
   const tickets = withinPageOnly ? orderTickets(page.tickets, request, store, config) : page.tickets;
 

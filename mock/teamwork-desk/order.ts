@@ -1,7 +1,9 @@
 import type { Ticket } from '../../lib/contract/teamworkDesk.types';
 import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
 import { isPlainObject } from '../shared/http';
+import { compareText } from './collation';
 import type { TeamworkDeskMockConfig } from './config';
+import { toMicros } from './instants';
 import type { TicketStore } from './store';
 
 type Key = number | string | null;
@@ -39,7 +41,7 @@ export function sortKey(orderBy: string, ticket: Ticket, store: TicketStore): Ke
   if (kind !== undefined) {
     const value = field(ticket, orderBy);
     if (kind === 'reference') return isPlainObject(value) && typeof value.id === 'number' ? value.id : null;
-    if (kind === 'instant') return typeof value === 'string' ? Date.parse(value) : null;
+    if (kind === 'instant') return typeof value === 'string' ? toMicros(value) ?? null : null;
     return typeof value === 'number' || typeof value === 'string' ? value : null;
   }
   const [prefix, attribute] = orderBy.split('.');
@@ -51,8 +53,6 @@ export function sortKey(orderBy: string, ticket: Ticket, store: TicketStore): Ke
   if (attribute === 'name') return displayName(store.record(reference.type, reference.id));
   return null;
 }
-
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 function compareKeys(a: Key, b: Key, config: TeamworkDeskMockConfig): number {
   if (a === null || b === null) {
@@ -66,30 +66,43 @@ function compareKeys(a: Key, b: Key, config: TeamworkDeskMockConfig): number {
   return compareText(String(a), String(b), config);
 }
 
-function compareText(a: string, b: string, config: TeamworkDeskMockConfig): number {
-  if (config.variants.has('case-insensitive-text')) return collator.compare(a, b);
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export interface OrderRequest {
   orderBy?: string;
   orderMode?: string;
+  /** The page asked for: under the unstable-ties variant each page breaks ties its own way. */
+  page?: number;
 }
 
 /**
- * Tickets in the requested order. Without orderBy: by id (variant: newest first). Ties are broken
- * by id, so every page of a walk sees the same order.
+ * How tickets with equal keys follow each other, as a sign applied to their id order: by id, or
+ * under variants by descending id, or (as a database without a unique tie-breaker may) one way
+ * on odd pages and the other way on even ones, so a tie at a page boundary repeats one ticket and
+ * skips the other.
+ */
+function tieDirection(request: OrderRequest, config: TeamworkDeskMockConfig): number {
+  if (config.variants.has('default-newest-unstable-ties')) return (request.page ?? 1) % 2 === 1 ? 1 : -1;
+  return config.variants.has('ties-broken-descending') ? -1 : 1;
+}
+
+/** The order without orderBy: by id, or newest first under variants. */
+function defaultOrder(tickets: Ticket[], config: TeamworkDeskMockConfig, tie: number): Ticket[] {
+  const newestFirst = config.variants.has('default-newest-first') || config.variants.has('default-newest-unstable-ties');
+  if (!newestFirst) return [...tickets].sort((x, y) => x.id - y.id);
+  const created = (t: Ticket) => toMicros(t.createdAt) ?? 0;
+  return [...tickets].sort((x, y) => created(y) - created(x) || (config.variants.has('default-newest-first') ? y.id - x.id : tie * (x.id - y.id)));
+}
+
+/**
+ * Tickets in the requested order. Without orderBy: by id (variants: newest first). Ties are broken
+ * by id, so every page of a walk sees the same order (variants: see tieDirection).
  */
 export function orderTickets(tickets: Ticket[], request: OrderRequest, store: TicketStore, config: TeamworkDeskMockConfig): Ticket[] {
-  const tie = config.variants.has('ties-broken-descending') ? -1 : 1;
-  const byId = (x: Ticket, y: Ticket) => tie * (x.id - y.id);
-  if (request.orderBy === undefined) {
-    if (!config.variants.has('default-newest-first')) return [...tickets].sort((x, y) => x.id - y.id);
-    return [...tickets].sort((x, y) => Date.parse(y.createdAt) - Date.parse(x.createdAt) || y.id - x.id);
-  }
+  const tie = tieDirection(request, config);
+  const ignored = request.orderBy?.includes('.') === true && config.faults.has('dotted-order-ignored');
+  if (request.orderBy === undefined || ignored) return defaultOrder(tickets, config, tie);
   const orderBy = request.orderBy;
   const direction = request.orderMode === 'desc' && !config.faults.has('order-mode-ignored') ? -1 : 1;
   const keyed = tickets.map((ticket) => ({ ticket, key: sortKey(orderBy, ticket, store) }));
-  keyed.sort((x, y) => direction * compareKeys(x.key, y.key, config) || byId(x.ticket, y.ticket));
+  keyed.sort((x, y) => direction * compareKeys(x.key, y.key, config) || tie * (x.ticket.id - y.ticket.id));
   return keyed.map((k) => k.ticket);
 }

@@ -1,6 +1,16 @@
 import type { Ticket } from '../../lib/contract/teamworkDesk.types';
+import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
 import { isPlainObject } from '../shared/http';
 import type { TeamworkDeskMockConfig } from './config';
+import { toMicros, writeMillis } from './instants';
+
+/** A kept date-time as written: with milliseconds only where the store keeps more than it sends (Node + pg). */
+function written(field: string, value: unknown, config: TeamworkDeskMockConfig): unknown {
+  if (config.timestamps !== 'microseconds-sent-as-milliseconds' || typeof value !== 'string') return value;
+  if (ticketVocabulary().fieldKinds.get(field) !== 'instant') return value;
+  const micros = toMicros(value);
+  return micros === undefined ? value : writeMillis(micros);
+}
 
 /**
  * A stored ticket as the mock sends it. Schema faults are applied here, at the edge, so the
@@ -11,7 +21,7 @@ export function presentTicket(ticket: Ticket, config: TeamworkDeskMockConfig): R
   for (const [key, value] of Object.entries(ticket)) {
     if (isPlainObject(value)) out[key] = presentReference(value, config);
     else if (Array.isArray(value)) out[key] = value.map((item: unknown) => (isPlainObject(item) ? presentReference(item, config) : item));
-    else out[key] = value;
+    else out[key] = written(key, value, config);
   }
   if (config.faults.has('id-as-string')) out.id = String(ticket.id);
   if (config.faults.has('timestamp-without-offset')) out.createdAt = ticket.createdAt.replace(/(\.\d+)?Z$/, '');

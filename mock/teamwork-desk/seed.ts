@@ -1,7 +1,17 @@
 import type { Reference, Ticket } from '../../lib/contract/teamworkDesk.types';
+import type { StateValues, TimestampPrecision } from './config';
+import { writeMicros } from './instants';
 
 /** A related record as `included` serves it: an id and whatever else its type carries. */
 export type RelatedRecord = { id: number } & Record<string, unknown>;
+
+/** How the seed spells what the notes leave open: date-time precision and state values. */
+export interface SeedShape {
+  timestamps: TimestampPrecision;
+  states: StateValues;
+}
+
+const DEFAULT_SHAPE: SeedShape = { timestamps: 'milliseconds', states: { active: 'active', deleted: 'deleted' } };
 
 export interface SeedData {
   /** Related records by plural type name, the key `included` uses and references name. */
@@ -13,13 +23,14 @@ const EPOCH = Date.parse('2024-03-01T08:00:00.000Z');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-// Mixed case, accents and repeats on purpose: text order and equality differ between collations,
-// and equal subjects make ties an order has to break.
+// Mixed case, accents, punctuation and repeats on purpose: text order and equality differ between
+// collations ("Re: refund request" sorts before "Refund request" by code unit, after it where
+// punctuation is ignored), and equal subjects make ties an order has to break.
 const SUBJECTS = [
   'Refund request', 'login problem', 'Login problem', 'Écran noir après mise à jour', 'billing question',
   'Billing Question', 'API error 500', 'api error 500', 'Zebra printer offline', 'ärger mit der Rechnung',
   'Cannot reset password', 'Feature request: dark mode', 'invoice missing', 'Invoice Missing', 'Shipping delay',
-  'upgrade plan', 'Über uns page broken',
+  'upgrade plan', 'Über uns page broken', 'Re: refund request', 'Reboot loop after update',
 ];
 const FIRST = ['Ada', 'grace', 'Émile', 'Zoë', 'linus', 'Margaret', 'Ken', 'Barbara', 'dennis', 'Ólafur'];
 const LAST = ['Lovelace', 'Hopper', 'Zola', 'Saldana', 'Torvalds', 'Hamilton', 'thompson', 'Liskov', 'Ritchie', 'Arnalds'];
@@ -34,14 +45,22 @@ function ref(type: string, list: RelatedRecord[], index: number): Reference {
   return { id: record.id, type };
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+/**
+ * A date-time as the store keeps it. With microseconds, each instant gets sub-millisecond digits
+ * of its own (derived from the instant, so equal instants stay equal).
+ */
+function writer(precision: TimestampPrecision): (ms: number) => string {
+  if (precision === 'milliseconds') return (ms) => new Date(ms).toISOString();
+  return (ms) => writeMicros(ms * 1000 + ((ms / MINUTE) * 7919) % 1_000_000);
+}
 
 /**
  * About a hundred tickets and their related records, the same on every start. Values are spread
  * so every filter operator and every order has something to bite on: nulls in optional fields,
  * equal timestamps, numbers of different widths, deleted tickets.
  */
-export function seedData(ticketCount: number): SeedData {
+export function seedData(ticketCount: number, shape: SeedShape = DEFAULT_SHAPE): SeedData {
+  const iso = writer(shape.timestamps);
   const companies = records(6, 41, (i) => ({ name: ['Acme', 'globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries'][i], domain: `company${i}.example.com` }));
   const users = records(8, 501, (i) => ({ firstName: FIRST[i], lastName: LAST[(i * 3) % LAST.length], email: `agent${i}@desk.example.com`, state: 'active' }));
   const customers = records(40, 2001, (i) => ({
@@ -109,7 +128,7 @@ export function seedData(ticketCount: number): SeedData {
       deletedAt: deleted ? iso(updatedMs) : null,
       updatedBy: i % 4 === 1 ? null : ref('users', users, (i * 3) % users.length),
       deletedBy: deleted ? ref('users', users, i) : null,
-      state: deleted ? 'deleted' : 'active',
+      state: deleted ? shape.states.deleted : shape.states.active,
       tags: [...new Set([i % 12, (i * 5 + 3) % 12, (i * 7 + 1) % 12].slice(0, i % 4))].map((t) => ref('tags', tags, t)),
       files: [],
       messages: [],

@@ -35,7 +35,7 @@ export interface RunningTeamworkDeskMock {
  */
 export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
   const contract = teamworkDeskContract();
-  const store = new TicketStore(config.seedTickets);
+  const store = new TicketStore(config.seedTickets, { timestamps: config.timestamps, states: config.states });
   const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit);
 
   function route(request: MockRequest): MockAnswer {

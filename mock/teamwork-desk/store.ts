@@ -1,13 +1,13 @@
 import type { Ticket } from '../../lib/contract/teamworkDesk.types';
-import { seedData, type RelatedRecord } from './seed';
+import { seedData, type RelatedRecord, type SeedShape } from './seed';
 
 /** The mock's data: read-only tickets and the related records `included` serves. */
 export class TicketStore {
   readonly tickets: readonly Ticket[];
   private readonly related: Map<string, Map<number, RelatedRecord>>;
 
-  constructor(ticketCount: number) {
-    const data = seedData(ticketCount);
+  constructor(ticketCount: number, shape?: SeedShape) {
+    const data = seedData(ticketCount, shape);
     this.tickets = data.tickets;
     this.related = new Map([...data.related].map(([type, list]) => [type, new Map(list.map((r) => [r.id, r]))]));
   }

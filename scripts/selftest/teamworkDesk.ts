@@ -26,6 +26,8 @@ const EXPECTED: Record<FaultName, string[]> = {
   'order-mode-ignored': ['TWD-ORD-001'],
   'order-within-page-only': ['TWD-ORD-001'],
   'numbers-ordered-as-text': ['TWD-ORD-001'],
+  'dotted-order-ignored': ['TWD-ORD-001'],
+  'order-dropped-with-filter': ['TWD-ORD-001'],
   'included-drops-record': ['TWD-INC-001'],
   'included-singular-keys': ['TWD-INC-001'],
   'included-first-type-only': ['TWD-INC-001'],
@@ -55,6 +57,12 @@ const VARIANTS: VariantName[] = [
   'no-included-unless-asked',
   'ties-broken-descending',
   'page-size-over-50-refused',
+  'microsecond-timestamps',
+  'microseconds-sent-as-milliseconds',
+  'default-newest-unstable-ties',
+  'glibc-collation',
+  'state-uppercase',
+  'state-as-integer',
 ];
 
 // The Teamwork Desk mock reads its own variables (MOCK_FAULTS is the Moov mock's); each run names

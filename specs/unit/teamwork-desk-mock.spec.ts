@@ -137,6 +137,74 @@ test.describe('Teamwork Desk mock', () => {
     for (const name of orderBy) expect(get({ orderBy: name, pageSize: 3 }).status).toBe(200);
   });
 
+  test('date-times: microseconds kept and written (Go + Postgres), or kept but written as milliseconds (Node + pg)', () => {
+    const go = teamworkDeskMock(config(['microsecond-timestamps']));
+    const goTickets = walk({ pageSize: 1000 }, go);
+    expect(goTickets.every((t) => /:\d\d(\.\d{1,6})?Z$/.test(t.createdAt))).toBe(true);
+    expect(goTickets.some((t) => /\.\d{4,6}Z$/.test(t.createdAt))).toBe(true);
+    const sample = goTickets.find((t) => /\.\d{4,6}Z$/.test(t.createdAt))!;
+    const equal = (target: typeof mock, value: string) => ok({ filter: JSON.stringify({ createdAt: { $eq: value } }), pageSize: 1000 }, target).tickets.map((t) => t.id);
+    expect(equal(go, sample.createdAt)).toContain(sample.id);
+    // Millisecond digits alone name another instant on a server that keeps microseconds.
+    expect(equal(go, sample.createdAt.replace(/(\.\d{3})\d+Z$/, '$1Z'))).not.toContain(sample.id);
+
+    const pg = teamworkDeskMock(config(['microseconds-sent-as-milliseconds']));
+    const pgTickets = walk({ pageSize: 1000 }, pg);
+    expect(pgTickets.every((t) => /\.\d{3}Z$/.test(t.createdAt) && /\.\d{3}Z$/.test(t.updatedAt))).toBe(true);
+    const shown = pgTickets.find((t) => t.id === sample.id)!; // kept with sub-millisecond digits
+    expect(equal(pg, shown.createdAt)).not.toContain(shown.id); // kept with more digits than shown
+    expect(ok({ filter: JSON.stringify({ createdAt: { $gte: shown.createdAt } }), pageSize: 1000 }, pg).tickets.map((t) => t.id)).toContain(shown.id);
+  });
+
+  test('unstable ties: without orderBy newest first, tied tickets swap between odd and even pages', () => {
+    const unstable = teamworkDeskMock(config(['default-newest-unstable-ties']));
+    const first = ok({ pageSize: 1000 }, unstable).tickets;
+    expect(first.map((t) => t.createdAt)).toEqual([...first.map((t) => t.createdAt)].sort().reverse());
+    const tied = first.findIndex((t, i) => first[i + 1]?.createdAt === t.createdAt);
+    expect(tied).toBeGreaterThanOrEqual(0);
+    // A page boundary between the tied pair: the walk repeats one and skips the other.
+    const ids = walk({ pageSize: tied + 1 }, unstable).map((t) => t.id);
+    expect(ids.length).toBe(all.length);
+    expect(new Set(ids).size).toBe(all.length - 1);
+    // By id there is no tie to break: every ticket once.
+    expect(new Set(walk({ pageSize: tied + 1, orderBy: 'id' }, unstable).map((t) => t.id)).size).toBe(all.length);
+  });
+
+  test('glibc collation: spaces and punctuation count only where letters and digits tie', () => {
+    const glibc = teamworkDeskMock(config(['glibc-collation']));
+    const subjects = walk({ orderBy: 'subject', orderMode: 'asc', pageSize: 1000 }, glibc).map((t) => t.subject);
+    const at = (subject: string) => subjects.indexOf(subject);
+    expect(at('Reboot loop after update')).toBeLessThan(at('Refund request'));
+    expect(at('Refund request')).toBeLessThan(at('Re: refund request'));
+    const below = ok({ filter: JSON.stringify({ subject: { $lt: 'Refund request' } }), pageSize: 1000 }, glibc).tickets.map((t) => t.subject);
+    expect(below).toContain('Reboot loop after update');
+    expect(below).not.toContain('Re: refund request');
+    // By code unit ':' comes before 'b'.
+    expect(ok({ filter: JSON.stringify({ subject: { $lt: 'Refund request' } }), pageSize: 1000 }).tickets.map((t) => t.subject)).toContain('Re: refund request');
+  });
+
+  test('state spellings: names in capitals, or numeric codes, filtered by what is kept', () => {
+    for (const [variant, deleted] of [['state-uppercase', 'DELETED'], ['state-as-integer', 0]] as const) {
+      const target = teamworkDeskMock(config([variant]));
+      const tickets = walk({ pageSize: 1000 }, target);
+      expect(tickets.filter((t) => t.state === deleted).length).toBe(all.filter((t) => t.state === 'deleted').length);
+      expect(ok({ filter: JSON.stringify({ state: deleted }), pageSize: 1000 }, target).pagination.records).toBe(all.filter((t) => t.state === 'deleted').length);
+    }
+  });
+
+  test('ordering faults: a dotted orderBy ignored, orderBy dropped beside a filter', () => {
+    const byCustomer = (target: typeof mock, query: Record<string, string | number> = {}) =>
+      walk({ orderBy: 'customers.id', orderMode: 'desc', pageSize: 1000, ...query }, target).map((t) => t.customer?.id ?? 0);
+    const descending = (ids: number[]) => ids.every((id, i) => i === 0 || (ids[i - 1] ?? 0) >= id);
+    expect(descending(byCustomer(mock))).toBe(true);
+    expect(descending(byCustomer(teamworkDeskMock(config([], ['dotted-order-ignored']))))).toBe(false);
+    const filter = JSON.stringify({ id: { $gt: 0 } });
+    expect(descending(byCustomer(mock, { filter }))).toBe(true);
+    const dropped = teamworkDeskMock(config([], ['order-dropped-with-filter']));
+    expect(descending(byCustomer(dropped))).toBe(true);
+    expect(descending(byCustomer(dropped, { filter }))).toBe(false);
+  });
+
   test('includes: every reference of the types asked for resolves; unknown names ignored (or a 400 in the variant)', () => {
     const types = referenceTypes(all);
     const body = ok({ includes: types.join(','), pageSize: 30 });

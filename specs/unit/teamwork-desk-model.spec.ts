@@ -12,10 +12,11 @@ import { unknownName } from '../../generators/teamwork-desk/unknownName';
 import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
 import type { Ticket, TicketsAPIBody } from '../../lib/contract/teamworkDesk.types';
 import type { Exchange } from '../../lib/http/exchange';
-import { compareText } from '../../lib/teamworkDesk/compare';
+import { compareInstants, compareText, definitelyDistinct } from '../../lib/teamworkDesk/compare';
 import { filterTruth } from '../../lib/teamworkDesk/filterTruth';
-import { respellInstant } from '../../lib/teamworkDesk/instant';
+import { instantNanos, respellInstant } from '../../lib/teamworkDesk/instant';
 import { observeValues } from '../../lib/teamworkDesk/observed';
+import { includesFor, orderKey, orderKeys } from '../../lib/teamworkDesk/orderKey';
 import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
 
 const contract = teamworkDeskContract();
@@ -104,9 +105,82 @@ test.describe('Teamwork Desk model', () => {
     expect(C.orderHolds.evaluate(walk([...bySubject].reverse(), { orderBy: 'subject' }))).toEqual([]);
     expect(C.orderHolds.evaluate(walk([ticket(1, { responseTimeMins: 100 }), ticket(2, { responseTimeMins: 20 })], { orderBy: 'responseTimeMins', orderMode: 'asc' }))).toHaveLength(1);
     expect(C.orderHolds.evaluate(walk([ticket(2), ticket(1)], { orderBy: 'customer', orderMode: 'asc' }))).toEqual([]);
-    // Ties make a walk's count unjudgeable; a unique key does not.
+    // Ties make a walk's count unjudgeable; a unique key does not. The default order is not
+    // documented, so it may tie: a walk without orderBy is not judged either.
     const dup = walk([ticket(1), ticket(1)], { orderBy: 'state' });
     expect(C.walkNoDuplicates.evaluate(dup)).toEqual([]);
-    expect(C.walkNoDuplicates.evaluate({ ...dup, query: {} })).toHaveLength(1);
+    expect(C.walkNoDuplicates.evaluate({ ...dup, query: {} })).toEqual([]);
+    expect(C.walkNoDuplicates.evaluate({ ...dup, query: { orderBy: 'id' } })).toHaveLength(1);
+    expect(C.walkYieldsRecords.evaluate(walk([ticket(1), ticket(1)], {}))).toEqual([]);
+    expect(C.walkYieldsRecords.evaluate(walk([ticket(1), ticket(1)], { orderBy: 'id', orderMode: 'desc' }))).toHaveLength(1);
+  });
+
+  test('instants: every digit read, a second of slack where server precision could differ', () => {
+    expect(respellInstant('2024-03-01T08:00:00.123456Z', 120)).toBe('2024-03-01T10:00:00.123456+02:00');
+    expect(respellInstant('2024-03-01T23:30:00Z', 60)).toBe('2024-03-02T00:30:00+01:00');
+    expect(respellInstant('2024-03-01 08:00', 60)).toBeUndefined();
+    expect(instantNanos('2024-03-01T10:00:00.123456789+02:00')).toBe(instantNanos('2024-03-01T08:00:00.123456789Z'));
+    expect(compareInstants('2024-03-01T08:00:00.123Z', '2024-03-01T08:00:00.123Z')).toBe('unknown'); // kept with more digits than written
+    expect(compareInstants('2024-03-01T08:00:00.999Z', '2024-03-01T08:00:00Z')).toBe('unknown');
+    expect(compareInstants('2024-03-01T08:00:01Z', '2024-03-01T08:00:00Z')).toBe('gt');
+    expect(compareInstants('2024-03-01T08:00:00.5Z', '2024-03-01T10:00:01.5+02:00')).toBe('lt');
+    expect(compareInstants('2024-03-01T08:00:00Z', 'yesterday')).toBe('unknown');
+    const t = (filter: unknown) => filterTruth(filter, ticket(1, { updatedAt: '2024-03-01T08:00:00.123Z' }) as unknown as Record<string, unknown>);
+    expect(t({ updatedAt: { $eq: '2024-03-01T08:00:00.123Z' } })).toBe('unknown'); // Node + pg: kept as .123456
+    expect(t({ updatedAt: { $lte: '2024-03-01T08:00:00.123Z' } })).toBe('unknown');
+    expect(t({ updatedAt: { $eq: '2024-03-01T08:00:02Z' } })).toBe('false');
+    expect(t({ updatedAt: { $lt: '2024-03-01T10:00:02+02:00' } })).toBe('true');
+    expect(definitelyDistinct(['2024-03-01T08:00:00Z', '2024-03-01T08:00:02Z', '2024-03-01T08:00:01Z'], 'instant')).toBe(true);
+    expect(definitelyDistinct(['2024-03-01T08:00:00Z', '2024-03-01T08:00:02Z', '2024-03-01T08:00:00.5Z'], 'instant')).toBe(false);
+  });
+
+  test('text: a glibc locale ignores spaces and punctuation first, so such pairs are left open', () => {
+    expect(compareText('reboot', 're: foo')).toBe('ne'); // code units: ':' before 'b'; glibc: "reboot" < "refoo"
+    expect(compareText('Refund request', 'Re: refund request')).toBe('ne');
+    expect(compareText('re foo', 're: foo')).toBe('ne'); // equal letters: later levels decide, direction open
+    expect(compareText('billing', 'invoice')).toBe('lt');
+    expect(filterTruth({ subject: { $lt: 'Refund request' } }, ticket(1, { subject: 'Re: refund request' }) as unknown as Record<string, unknown>)).toBe('unknown');
+  });
+
+  test('dotted orders: .id from the reference, .name from the included record that has one', () => {
+    expect([...orderKeys().keys()].filter((k) => k.includes('.'))).toEqual(['users.id', 'users.name', 'customers.id', 'customers.name', 'priorities.id', 'companies.id', 'companies.name', 'inboxes.id', 'statuses.id', 'businesshours.id', 'businesshours.name']);
+    const byCustomer = orderKey('customers.id')!;
+    expect(byCustomer.related).toEqual({ field: 'customer', attribute: 'id' });
+    expect(byCustomer.read(ticket(1, { customer: { id: 7, type: 'customers' } }), undefined)).toBe(7);
+    expect(orderKey('tags.id')).toBeUndefined(); // which tag orders is not documented
+    expect(orderKey('customer')).toBeUndefined(); // a relationship's own order is not documented
+    const byCompany = orderKey('companies.name')!;
+    const included = { companies: [{ id: 3, name: 'Acme' }], customers: [{ id: 7, firstName: 'Ada' }] };
+    expect(byCompany.read(ticket(1, { company: { id: 3, type: 'companies' } }), included)).toBe('Acme');
+    expect(byCompany.read(ticket(1, { company: { id: 4, type: 'companies' } }), included)).toBeUndefined();
+    expect(orderKey('customers.name')!.read(ticket(1, { customer: { id: 7, type: 'customers' } }), included)).toBeUndefined(); // no name: first or last?
+    expect(includesFor(byCompany, [ticket(1, { company: { id: 3, type: 'companies' } }), ticket(2, { company: null })])).toEqual(['companies']);
+    expect(includesFor(byCustomer, [ticket(1, { customer: { id: 7, type: 'customers' } })])).toBeUndefined();
+
+    const walk = (tickets: Ticket[], query: ListWalk['query'], includedRecords = {}): ListWalk => ({
+      query,
+      pages: [{ ...page(tickets, { records: tickets.length, pageSize: 10, pages: 1, page: 1, hasMorePages: false }), body: { tickets, included: includedRecords, pagination: { records: tickets.length, pageSize: 10, pages: 1, page: 1, hasMorePages: false } } }],
+      complete: true,
+      runaway: false,
+    });
+    const customers = [ticket(1, { customer: { id: 9, type: 'customers' } }), ticket(2, { customer: null }), ticket(3, { customer: { id: 7, type: 'customers' } })];
+    expect(C.orderHolds.evaluate(walk(customers, { orderBy: 'customers.id', orderMode: 'desc' }))).toEqual([]);
+    expect(C.orderHolds.evaluate(walk(customers, { orderBy: 'customers.id', orderMode: 'asc' }))).toHaveLength(1);
+    const companies = [ticket(1, { company: { id: 4, type: 'companies' } }), ticket(2, { company: { id: 3, type: 'companies' } })];
+    const names = { companies: [{ id: 3, name: 'Acme' }, { id: 4, name: 'Zeta' }] };
+    expect(C.orderHolds.evaluate(walk(companies, { orderBy: 'companies.name', orderMode: 'asc' }, names))).toHaveLength(1);
+    expect(C.orderHolds.evaluate(walk(companies, { orderBy: 'companies.name', orderMode: 'asc' }))).toEqual([]); // nothing included: nothing to judge
+  });
+
+  test('filter completeness is judged only on walks whose order leaves no ties', () => {
+    const all = SAMPLE;
+    // Ticket 2 satisfies the filter but is missing; the walk's two tickets have subjects equal under *_ci.
+    const shown = [SAMPLE[0]!, ticket(4, { agent: { id: 5, type: 'users' }, subject: 'APPLE' })];
+    const filtered = (query: ListWalk['query']): ListWalk => ({ query, pages: [page(shown, { records: 2, pageSize: 10, pages: 1, page: 1, hasMorePages: false })], complete: true, runaway: false });
+    const filter = { agent: { $in: [5, 6] } };
+    expect(C.filterComplete.evaluate({ filtered: filtered({ filter, orderBy: 'id', orderMode: 'asc' }), all })).toHaveLength(1);
+    expect(C.filterComplete.evaluate({ filtered: filtered({ filter }), all })).toEqual([]); // default order: a tie may have hidden it
+    expect(C.filterComplete.evaluate({ filtered: filtered({ filter, orderBy: 'subject' }), all })).toEqual([]);
+    expect(C.filterComplete.evaluate({ filtered: filtered({ filter, orderBy: 'agent' }), all })).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { verify } from '../../../checks/verify';
 import type { Ticket, TicketsAPIBody } from '../../../lib/contract/teamworkDesk.types';
 import { isRecord } from '../../../lib/json';
 import type { TeamworkDeskAuth, TeamworkDeskResponse } from '../../../lib/teamworkDesk/client';
+import { UNIQUE_ORDER } from './ordering';
 import type { TeamworkDeskWorker } from './worker';
 
 /** A walk longer than this is not followed to the end: the checks needing the end skip it. */
@@ -79,9 +80,9 @@ export class TeamworkDeskApi {
     return walk;
   }
 
-  /** Every ticket the target lists without a filter (cached per worker; `fresh` walks again). */
+  /** Every ticket the target lists without a filter, walked by id so none is skipped (cached per worker; `fresh` walks again). */
   async reference(fresh = false): Promise<Ticket[]> {
-    if (fresh || !this.worker.reference) this.worker.reference = await this.walk({ pageSize: REFERENCE_PAGE_SIZE });
+    if (fresh || !this.worker.reference) this.worker.reference = await this.walk({ ...UNIQUE_ORDER, pageSize: REFERENCE_PAGE_SIZE });
     return walkTickets(this.worker.reference);
   }
 

@@ -1,5 +1,6 @@
 import type { TicketFilter } from '../../../lib/contract/teamworkDesk.types';
-import { respellInstant } from '../../../lib/teamworkDesk/instant';
+import { compareInstants } from '../../../lib/teamworkDesk/compare';
+import { instantNanos, respellInstant } from '../../../lib/teamworkDesk/instant';
 import type { ObservedValues } from '../../../lib/teamworkDesk/observed';
 import { ticketVocabulary, type FieldKind } from '../../../lib/teamworkDesk/vocabulary';
 
@@ -26,6 +27,29 @@ function representatives(observed: ObservedValues): Map<FieldKind, string> {
 
 const middle = <T>(values: readonly T[]): T => values[Math.floor(values.length / 2)] as T;
 
+/** Largest UTC offset used (±14:00 is the widest any zone uses; servers may refuse more). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/**
+ * An instant `earlier` respelled with an offset wider than the gap to its later neighbour
+ * `later`: as text the respelling reads after `later`, as an instant it is before it. So
+ * `later` must satisfy $gt of it on a server comparing instants and fails it on one comparing
+ * text. The pair is taken from the middle upwards: neighbours a second to 13 hours apart.
+ */
+function respelledBeforeNeighbour(values: readonly unknown[]): { operand: string; later: string } | undefined {
+  const instants = values.filter((v): v is string => typeof v === 'string');
+  for (let i = Math.floor(instants.length / 2); i + 1 < instants.length; i++) {
+    const [earlier, later] = [instants[i] ?? '', instants[i + 1] ?? ''];
+    const [x, y] = [instantNanos(earlier), instantNanos(later)];
+    if (x === undefined || y === undefined || compareInstants(earlier, later) !== 'lt') continue;
+    const offset = Math.ceil(Number(y - x) / 60e9) + 60;
+    if (offset > MAX_OFFSET_MINUTES) continue;
+    const operand = respellInstant(earlier, offset);
+    if (operand !== undefined) return { operand, later };
+  }
+  return undefined;
+}
+
 /**
  * Filters that exercise every operator of the contract on one field of each kind the data has
  * (a reference, a number, a date-time, text, ...), with the middle observed value, so $lt and
@@ -48,6 +72,10 @@ export function filterCases(observed: ObservedValues, ticketCount: number): Filt
     const respelled = kind === 'instant' && typeof mid === 'string' ? respellInstant(mid, 120) : undefined;
     if (respelled !== undefined) {
       for (const op of ['$gte', '$lt']) cases.push({ name: `${field} ${op} ${respelled} (another offset)`, filter: { [field]: { [op]: respelled } } as TicketFilter });
+    }
+    const pair = kind === 'instant' ? respelledBeforeNeighbour(values) : undefined;
+    if (pair !== undefined) {
+      cases.push({ name: `${field} $gt ${pair.operand} (another offset, earlier than ${pair.later})`, filter: { [field]: { $gt: pair.operand } } as TicketFilter });
     }
   }
 
