@@ -56,7 +56,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       assertRequestIdsUnique(runId);
     } finally {
       const benchLog = valueOf(process.env, 'CONFORMANCE_BENCH_LOG');
-      if (benchLog && mock) writeFileSync(benchLog, JSON.stringify(mock.log.all()));
+      if (benchLog) writeFileSync(benchLog, JSON.stringify({ moov: mock?.log.all() ?? [], 'teamwork-desk': teamworkDeskMock?.log.all() ?? [] }));
       await mock?.close();
       await teamworkDeskMock?.close();
     }

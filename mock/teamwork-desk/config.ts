@@ -1,4 +1,4 @@
-import { listOf, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { listOf, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface TeamworkDeskMockConfig {
@@ -23,6 +23,8 @@ export interface TeamworkDeskMockConfig {
   timestamps: TimestampPrecision;
   /** What `state` holds for an active and for a deleted ticket. */
   states: StateValues;
+  /** How many requests the request log keeps (newest). */
+  requestLogSize: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export const MOCK_DEFAULTS = {
   defaultPageSize: 25,
   // Prime, so no page size but 1 and itself divides it: a last page is nearly always partial.
   seedTickets: 103,
+  requestLogSize: 5000,
 } as const;
 
 /** Reads the mock's settings; every problem is a ConfigError naming the variable. */
@@ -71,5 +74,6 @@ export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig 
     maxPageSize: variants.has('max-page-size-50') ? 50 : undefined,
     timestamps: timestampsFor(variants),
     states: statesFor(variants),
+    requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),
   };
 }

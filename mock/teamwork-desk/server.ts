@@ -3,6 +3,7 @@ import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
 import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
+import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import { invalidParameters } from './validator';
 import type { TeamworkDeskMockConfig } from './config';
@@ -26,6 +27,7 @@ export interface MockAnswer {
 export interface RunningTeamworkDeskMock {
   url: string;
   store: TicketStore;
+  log: RequestLog;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
   const contract = teamworkDeskContract();
   const store = new TicketStore(config.seedTickets, { timestamps: config.timestamps, states: config.states });
   const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit);
+  const log = new RequestLog(config.requestLogSize);
 
   function route(request: MockRequest): MockAnswer {
     if (Buffer.byteLength(request.url) > config.maxUrlBytes) return { status: 414, body: { error: `request target longer than ${config.maxUrlBytes} bytes` }, headers: {} };
@@ -78,15 +81,19 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
     readBody(req, config.maxBodyBytes)
       .then(() => answer(request))
       .catch((error: unknown) => (error instanceof HttpAnswer ? { status: error.status, body: error.body, headers: error.headers } : { status: 400, body: { error: 'unreadable request' }, headers: {} }))
-      .then((reply) => sendJson(res, reply.status, reply.body, reply.headers))
+      .then((reply) => {
+        const [path = '/', query = ''] = request.url.split('?');
+        log.add({ at: new Date().toISOString(), method: request.method, path, query, ...loggedRequestParts(request.headers, ''), status: reply.status, violations: [] });
+        sendJson(res, reply.status, reply.body, reply.headers);
+      })
       .catch(() => res.destroy());
   };
 
-  return { answer, listener, store };
+  return { answer, listener, store, log };
 }
 
 /** Starts the mock on a free loopback port (or `port`). */
 export async function startTeamworkDeskMock(config: TeamworkDeskMockConfig, port = 0, host = '127.0.0.1'): Promise<RunningTeamworkDeskMock> {
-  const { listener, store } = teamworkDeskMock(config);
-  return { ...(await listen(listener, port, host)), store };
+  const { listener, store, log } = teamworkDeskMock(config);
+  return { ...(await listen(listener, port, host)), store, log };
 }
