@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     if (clean.code !== 0) problems.push(`${suite.project}: fails on the clean mock\n${tail(clean.output)}`);
     console.log(`${suite.project}: clean mock ${clean.code === 0 ? 'passes' : 'FAILS'} (${(clean.ms / 1000).toFixed(1)} s)`);
 
-    const faultRuns = await pool(suite.faults, width, async (fault) => ({ fault, result: await run(suite.project, fault.env, true) }));
+    const faultRuns = await pool(suite.faults, width, async (fault) => ({ fault, result: await run(suite.project, fault.env, !fault.fullRun) }));
     for (const { fault, result } of faultRuns) {
       faults += 1;
       const hit = fault.expect.filter((id) => result.ids.has(id));

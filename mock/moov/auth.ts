@@ -87,6 +87,7 @@ export function authorize(
   }
   const has = (scope: string) =>
     principal.scopes.has(scope) || (config.faults.has('any-profile-scope-accepted') && scope.endsWith('/profile.read') && [...principal.scopes].some((s) => s.endsWith('/profile.read')));
+  if (config.faults.has('partner-form-refused') && accountID !== principal.ownerID) alternatives = alternatives.slice(0, 1);
   const granted = alternatives.some((scopes) => scopes.every(has));
   if (!granted) throw new HttpAnswer(403, { error: `missing scope for ${operation.id}: ${rule.own.join(' ')}` });
 }

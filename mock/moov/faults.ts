@@ -30,6 +30,7 @@ export const FAULTS = {
   'profile-scope-not-required': { family: 'scopes', breaks: "another account's tickets need profile.read; the partner scope alone is enough" },
   'any-profile-scope-accepted': { family: 'scopes', breaks: "another account's tickets need that account's profile.read; any account's profile.read is enough" },
   'unrelated-account-reachable': { family: 'scopes', breaks: "an account outside the partner's reach is refused; it is served" },
+  'partner-form-refused': { family: 'scopes', breaks: "the partner's tickets scope with the account's profile.read is enough; it is refused" },
   'list-scope-ignored': { family: 'scopes', breaks: 'listing needs tickets.read; any valid token lists' },
   // Error codes
   'missing-field-accepted': { family: 'errors', breaks: 'title is required; a create without it succeeds' },
@@ -37,14 +38,18 @@ export const FAULTS = {
   'malformed-json-500': { family: 'errors', breaks: 'malformed JSON is a 400; it is a 500' },
   'unknown-ticket-400': { family: 'errors', breaks: 'an unknown ticket is a 404; it is a 400' },
   'update-any-status': { family: 'errors', breaks: 'status can only be set to closed; any status is accepted' },
+  'malformed-json-404': { family: 'errors', breaks: 'malformed JSON is a 400 (invalid syntax); it is a 404' },
   'unnamed-422': { family: 'errors', breaks: "a 422 names each offending field; it names none" },
   // State
   'create-not-persisted': { family: 'state', breaks: 'a created ticket can be retrieved; it is not stored' },
+  'close-response-stale': { family: 'state', breaks: 'closing answers the closed ticket; it answers the ticket as it was (the close is stored)' },
+  'empty-update-drops-foreignID': { family: 'state', breaks: 'an empty update changes nothing; it drops foreignID' },
   'close-not-persisted': { family: 'state', breaks: 'closing a ticket closes it; the change is not stored' },
   'cross-account-ticket-visible': { family: 'state', breaks: "a ticket belongs to one account; any account's path serves it" },
   'title-html-escaped': { family: 'state', breaks: 'a ticket keeps the title it was given; HTML characters are escaped' },
   'created-ticket-not-listed': { family: 'state', breaks: 'the list holds every ticket of the account; created ones are missing' },
   // Versions
+  'version-header-refused-on-reads': { family: 'versions', breaks: 'list and get serve the documented X-Moov-Version; they refuse any version header (403)' },
   'version-header-required': { family: 'versions', breaks: 'X-Moov-Version is optional; requests without it are refused' },
   // Implied semantics: advisory checks catch these, failing the run only with CONFORMANCE_STRICT=true
   'closed-without-closedOn': { family: 'semantics', breaks: 'a closed ticket has closedOn (implied); it is never set' },
@@ -74,6 +79,7 @@ export const VARIANTS = {
   'token-400-without-credentials': 'the token endpoint answers a request without client credentials 400 invalid_client (RFC 6749 §5.2)',
   'empty-status-as-absent': 'an update with status "" is read as no status at all (typed JSON decoding), an empty update',
   'validate-before-authorize': 'request bodies are validated before scopes are checked (a 422 can come before a 403)',
+  'lenient-count': 'count is read with parseInt semantics (2.5 is 2, huge values saturate at 200)',
   'strict-token-scopes': 'a token cannot be minted for an account outside the partner\'s reach (403)',
 } as const;
 

@@ -21,6 +21,7 @@ export function jsonObjectBody(ctx: MoovRequestContext, emptyAs?: Record<string,
   if (!parsed.ok) {
     ctx.violations.push(`request body is not JSON: ${parsed.error}`);
     if (ctx.config.faults.has('malformed-json-500')) throw new Error('fault malformed-json-500');
+    if (ctx.config.faults.has('malformed-json-404')) throw new HttpAnswer(404, { error: 'not found' });
     throw new HttpAnswer(400, { error: `request body is not valid JSON: ${parsed.error}` });
   }
   if (!isPlainObject(parsed.value)) {

@@ -104,6 +104,9 @@ export function moovMockHandler(config: MoovMockConfig) {
       const versionIssues = route.operation.validateRequestHeaders(headers).issues;
       ctx.violations.push(...versionIssues.map((i) => i.message));
       if (versionIssues.length > 0) throw new HttpAnswer(400, { error: `invalid X-Moov-Version: ${versionIssues.map((i) => i.message).join('; ')}` });
+      if (config.faults.has('version-header-refused-on-reads') && headers['x-moov-version'] !== undefined && (route.operation.id === 'listTickets' || route.operation.id === 'getTicket')) {
+        throw new HttpAnswer(403, { error: 'this X-Moov-Version is not enabled for the account' });
+      }
       if (config.faults.has('version-header-required') && headers['x-moov-version'] === undefined && route.operation.id !== 'createAccessToken') {
         throw new HttpAnswer(400, { error: 'X-Moov-Version is required' });
       }

@@ -112,6 +112,15 @@ export class TicketStore {
     return ticket;
   }
 
+  /** Removes a ticket's foreignID (only the empty-update-drops-foreignID fault does this). */
+  dropForeignID(accountID: string, ticketID: string): Ticket {
+    const current = this.get(accountID, ticketID);
+    if (!current) throw new Error(`dropForeignID: no ticket ${ticketID} in ${accountID}`);
+    const { foreignID: _dropped, ...rest } = current;
+    this.account(accountID).tickets.set(ticketID, rest);
+    return rest;
+  }
+
   /** Closes a ticket: status closed, closedOn and updatedOn set. Returns the closed ticket. */
   close(accountID: string, ticketID: string, persist = true): Ticket {
     const current = this.get(accountID, ticketID);

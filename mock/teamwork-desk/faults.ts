@@ -46,6 +46,10 @@ export const FAULTS = {
   'missing-key-accepted': { family: 'auth', breaks: 'missing credentials are a 401; the request is served' },
   'any-bearer-accepted': { family: 'auth', breaks: 'a wrong key is a 401; any bearer token is accepted' },
   'basic-auth-refused': { family: 'auth', breaks: 'HTTP Basic with the key as user name authenticates; it is refused' },
+  // Status and media type
+  'answers-203': { family: 'http', breaks: 'the list answers 200 OK; it answers 203' },
+  'json-as-text': { family: 'http', breaks: 'TicketsAPIBody is JSON; it is labelled text/plain' },
+  'valid-filter-refused': { family: 'http', breaks: 'a valid filter is served; it is refused with a 400' },
 } as const satisfies Record<string, { family: string; breaks: string }>;
 
 export type FaultName = keyof typeof FAULTS;

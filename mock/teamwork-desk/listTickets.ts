@@ -33,6 +33,7 @@ export function listTickets(ctx: ListContext): { status: number; body: unknown }
   }
 
   const filter = typeof values.filter === 'string' ? parseFilter(values.filter, config) : undefined;
+  if (filter !== undefined && config.faults.has('valid-filter-refused')) throw invalidParameters(config, { filter: ['filtering is not available'] });
   const includes = parseIncludes(values.includes as string | undefined, store, config);
   const matches = filterTickets(store.tickets, filter, config);
   const dropOrder = filter !== undefined && config.faults.has('order-dropped-with-filter');

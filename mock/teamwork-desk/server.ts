@@ -63,7 +63,7 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
     }
     authenticate(request.headers.authorization, config);
     const result = listTickets({ config, store, operation: found.operation, query: queryRecord(url.searchParams) });
-    return { ...result, headers: {} };
+    return { ...result, status: result.status === 200 && config.faults.has('answers-203') ? 203 : result.status, headers: {} };
   }
 
   function answer(request: MockRequest): MockAnswer {
@@ -84,7 +84,8 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
       .then((reply) => {
         const [path = '/', query = ''] = request.url.split('?');
         log.add({ at: new Date().toISOString(), method: request.method, path, query, ...loggedRequestParts(request.headers, ''), status: reply.status, violations: [] });
-        sendJson(res, reply.status, reply.body, reply.headers);
+        const headers = config.faults.has('json-as-text') ? { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } : reply.headers;
+        sendJson(res, reply.status, reply.body, headers);
       })
       .catch(() => res.destroy());
   };

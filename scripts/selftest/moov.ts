@@ -35,6 +35,11 @@ const EXPECTED: Record<FaultName, string[]> = {
   'unknown-ticket-400': ['TKT-GET-002', 'TKT-HTTP-001'],
   'update-any-status': ['TKT-UPD-003', 'TKT-SCH-001'],
   'unnamed-422': ['TKT-ERR-003'],
+  'malformed-json-404': ['TKT-ERR-002'],
+  'partner-form-refused': ['TKT-SCP-001'],
+  'close-response-stale': ['TKT-UPD-001'],
+  'empty-update-drops-foreignID': ['TKT-UPD-004'],
+  'version-header-refused-on-reads': ['TKT-VER-002'],
   'create-not-persisted': ['TKT-HTTP-003', 'TKT-GET-001', 'TKT-CRT-002', 'TKT-MDL-001'],
   'close-not-persisted': ['TKT-UPD-002', 'TKT-CRT-002', 'TKT-MDL-001'],
   'cross-account-ticket-visible': ['TKT-ISO-002'],
@@ -47,6 +52,19 @@ const EXPECTED: Record<FaultName, string[]> = {
 
 /** Faults only advisory checks see: they fail the run only in strict mode. */
 const STRICT_ONLY: ReadonlySet<FaultName> = new Set(['closed-without-closedOn', 'updated-before-created']);
+
+/** Faults that trip other checks first; the run goes on so the check guarding them is seen failing. */
+const FULL_RUN: ReadonlySet<FaultName> = new Set(['close-response-stale', 'version-header-refused-on-reads', 'malformed-json-404']);
+
+/**
+ * Advisory checks proven by strict runs: a correct variant (or a fault) the pages only imply
+ * anything about must fail a CONFORMANCE_STRICT=true run through its advisory check.
+ */
+const STRICT_ADVISORIES: Array<{ name: string; env: Record<string, string>; expect: string[] }> = [
+  { name: 'strict: lenient-strings', env: { MOCK_VARIANTS: 'lenient-strings' }, expect: ['TKT-SEM-003', 'TKT-SEM-004'] },
+  { name: 'strict: lenient-count', env: { MOCK_VARIANTS: 'lenient-count' }, expect: ['TKT-SEM-007'] },
+  { name: 'strict: page-gap (short pages)', env: { MOCK_FAULTS: 'page-gap' }, expect: ['TKT-SEM-005'] },
+];
 
 const VARIANTS: VariantName[] = [
   'type-mismatch-400',
@@ -65,15 +83,20 @@ const VARIANTS: VariantName[] = [
   'token-400-without-credentials',
   'empty-status-as-absent',
   'validate-before-authorize',
+  'lenient-count',
 ];
 
 export const moovSelfTest: SelfTestSuite = {
   project: 'moov',
-  faults: (Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
-    name: fault,
-    env: { MOCK_FAULTS: fault, ...(STRICT_ONLY.has(fault) ? { CONFORMANCE_STRICT: 'true' } : {}) },
-    expect: EXPECTED[fault],
-  })),
+  faults: [
+    ...(Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
+      name: fault,
+      env: { MOCK_FAULTS: fault, ...(STRICT_ONLY.has(fault) ? { CONFORMANCE_STRICT: 'true' } : {}) },
+      expect: EXPECTED[fault],
+      fullRun: FULL_RUN.has(fault),
+    })),
+    ...STRICT_ADVISORIES.map((c) => ({ ...c, env: { ...c.env, CONFORMANCE_STRICT: 'true' }, fullRun: true })),
+  ],
   variants: [
     ...VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
     // A rate-limited target: the suite waits as Retry-After says and never fails because of it.

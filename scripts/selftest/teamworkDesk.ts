@@ -40,6 +40,9 @@ const EXPECTED: Record<FaultName, string[]> = {
   'missing-key-accepted': ['TWD-AUTH-001'],
   'any-bearer-accepted': ['TWD-AUTH-002'],
   'basic-auth-refused': ['TWD-AUTH-003'],
+  'answers-203': ['TWD-HTTP-001'],
+  'json-as-text': ['TWD-SCH-002'],
+  'valid-filter-refused': ['TWD-HTTP-003'],
 };
 
 const VARIANTS: VariantName[] = [

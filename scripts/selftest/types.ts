@@ -3,6 +3,11 @@ export interface FaultCase {
   name: string;
   env: Record<string, string>;
   expect: string[];
+  /**
+   * Run every test instead of stopping at the first failure: for faults that also trip checks
+   * earlier in the run, where the check that guards this very promise must still be seen failing.
+   */
+  fullRun?: boolean;
 }
 
 /** One correct reading of the docs where they are silent: the project must pass on it. */

@@ -15,12 +15,13 @@ test.describe('X-Moov-Version', () => {
   });
 
   test('requests with the configured version are served', covers(C.configuredVersionServed), async ({ moov }) => {
+    // The ticket to read is found without the header, so only the versioned requests are judged here.
+    const setup = await moov.call('listTickets', { path: { accountID: moov.ids.partner }, query: { count: 1 }, version: null });
+    const ticketID = (setup.json as { items?: Array<{ ticketID: string }> } | undefined)?.items?.[0]?.ticketID ?? 'none';
     for (const operation of ['listTickets', 'getTicket'] as const) {
       // MOOV_API_VERSION (or this project's version); else the version the operation's page documents.
       const version = moov.target.apiVersion ?? moovContract().operation(operation).documentedVersion;
       test.skip(version === undefined, 'no version configured and none documented');
-      const page = await moov.listPage(moov.ids.partner, { count: 1 });
-      const ticketID = page.items[0]?.ticketID ?? 'none';
       const response = await moov.call(operation, { path: { accountID: moov.ids.partner, ticketID }, query: operation === 'listTickets' ? { count: 1 } : {}, version });
       verify(C.configuredVersionServed, { ...response, intent: 'valid', version }, { operation, status: response.status });
     }

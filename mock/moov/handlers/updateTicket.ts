@@ -22,6 +22,7 @@ export const updateTicket: Handler = (ctx, principal) => {
 
   if (raw.status === undefined) {
     if (config.variants.has('empty-update-422')) throw new HttpAnswer(422, { status: 'status: nothing to update' });
+    if (config.faults.has('empty-update-drops-foreignID')) return { status: 200, body: presentTicket(store.dropForeignID(ownerOf(ctx, ticket), ticket.ticketID), config) };
     return { status: 200, body: presentTicket(ticket, config) };
   }
   if (anyStatus && raw.status !== 'closed') {
@@ -33,7 +34,7 @@ export const updateTicket: Handler = (ctx, principal) => {
     return { status: 200, body: presentTicket(ticket, config) };
   }
   const closed = store.close(ownerOf(ctx, ticket), ticket.ticketID, !config.faults.has("close-not-persisted"));
-  return { status: 200, body: presentTicket(closed, config) };
+  return { status: 200, body: presentTicket(config.faults.has('close-response-stale') ? ticket : closed, config) };
 };
 
 /** The account that holds `ticket` (the path's, unless the cross-account fault found it elsewhere). */
