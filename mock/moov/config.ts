@@ -1,4 +1,4 @@
-import { ConfigError, listOf, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface MoovMockConfig {
@@ -41,6 +41,8 @@ export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
     rateLimit: valueOf(env, 'MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'MOCK_RATE_LIMIT', 1),
     ...MOCK_DEFAULTS,
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),
+    // Thousands per account prove the suite's cost stays bounded on accounts of any size.
+    seedTicketsPerAccount: nonNegativeInteger(env, 'MOCK_SEED_TICKETS', MOCK_DEFAULTS.seedTicketsPerAccount),
     now: () => new Date(),
   };
   const ids = [config.partnerAccountID, config.connectedAccountID, config.unrelatedAccountID];

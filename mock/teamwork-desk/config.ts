@@ -1,4 +1,4 @@
-import { listOf, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface TeamworkDeskMockConfig {
@@ -75,5 +75,7 @@ export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig 
     timestamps: timestampsFor(variants),
     states: statesFor(variants),
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),
+    // Tens of thousands prove the suite's cost stays bounded on sites of any size.
+    seedTickets: nonNegativeInteger(env, 'TEAMWORK_DESK_MOCK_SEED_TICKETS', MOCK_DEFAULTS.seedTickets),
   };
 }
