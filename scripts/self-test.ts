@@ -15,6 +15,7 @@
  *   npm run self-test                        all projects, both modes
  *   npm run self-test -- moov                one project (several may be named)
  *   npm run self-test -- --mode=live moov    one mode (or SELFTEST_MODES=mock,live)
+ *   SELFTEST_CASES='~page-' npm run self-test   only the cases whose project name matches
  *
  * How: one Playwright process per (mode, batch) runs many cases at once, each as a Playwright
  * project of its own (`moov~page-gap`, see lib/config/selftestMatrix.ts) against a mock this
@@ -26,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
-import type { SelfTestMatrix, SelfTestMatrixCase } from '../lib/config/selftestMatrix';
+import { STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTestMatrixCase } from '../lib/config/selftestMatrix';
 import { playwright } from '../lib/playwrightRun';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
@@ -71,6 +72,7 @@ const MOCK_OF: Record<string, 'moov' | 'teamwork-desk'> = { moov: 'moov', sdk: '
 const LIVE_PROJECTS: ReadonlySet<string> = new Set(['moov', 'teamwork-desk']);
 
 const ID = /\[((?:TKT|TWD|SDK)-[A-Z]+-\d{3})\]/g;
+const ANSI = /\u001b\[[0-9;]*m/g;
 
 interface Case {
   suite: SelfTestSuite;
@@ -98,6 +100,8 @@ interface CaseResult {
   batchErrors: string[];
   /** Worker processes it took (Playwright replaces a worker after a test fails). */
   workers: Set<number>;
+  /** Why tests were skipped (other than a fault case stopping at its first failure), and how many. */
+  skips: Map<string, number>;
 }
 
 // ---------------------------------------------------------------- cases and their targets
@@ -186,12 +190,20 @@ interface JsonError {
   stack?: string;
   value?: string;
 }
+interface JsonAnnotation {
+  type: string;
+  description?: string;
+}
 interface JsonSuite {
   title: string;
   suites?: JsonSuite[];
   specs?: Array<{
     title: string;
-    tests: Array<{ projectName: string; results: Array<{ status: string; duration: number; workerIndex: number; errors?: JsonError[] }> }>;
+    tests: Array<{
+      projectName: string;
+      annotations?: JsonAnnotation[];
+      results: Array<{ status: string; duration: number; workerIndex: number; errors?: JsonError[]; annotations?: JsonAnnotation[] }>;
+    }>;
   }>;
 }
 interface JsonReport {
@@ -200,11 +212,11 @@ interface JsonReport {
 }
 
 function errorText(e: JsonError): string {
-  return e.message ?? e.value ?? e.stack ?? '';
+  return (e.message ?? e.value ?? e.stack ?? '').replace(ANSI, '');
 }
 
 function emptyResult(): CaseResult {
-  return { ran: 0, passed: 0, skipped: 0, failed: [], ids: new Set(), ms: 0, batchErrors: [], workers: new Set() };
+  return { ran: 0, passed: 0, skipped: 0, failed: [], ids: new Set(), ms: 0, batchErrors: [], workers: new Set(), skips: new Map() };
 }
 
 /** Runs the cases in one Playwright process; each case's outcome, read from the JSON report. */
@@ -251,6 +263,8 @@ async function runBatch(cases: Case[]): Promise<Map<Case, CaseResult>> {
           result.workers.add(last.workerIndex);
           if (last.status === 'skipped') {
             result.skipped += 1;
+            const reason = [...(test.annotations ?? []), ...(last.annotations ?? [])].find((a) => a.type === 'skip')?.description ?? 'no reason given';
+            if (reason !== STOPPED_AFTER_FAILURE) result.skips.set(reason, (result.skips.get(reason) ?? 0) + 1);
             continue;
           }
           result.ran += 1;
@@ -294,7 +308,8 @@ function tail(output: string, lines = 25): string {
 function failures(result: CaseResult, max = 3): string {
   const shown = result.failed.slice(0, max).map((f) => `    ${f.title}\n${tail(f.message.split('\n').slice(0, 12).join('\n'))}`);
   const more = result.failed.length > max ? [`    ... and ${result.failed.length - max} more failed test(s)`] : [];
-  return [...shown, ...more, ...result.batchErrors.map((e) => `    run error:\n${tail(e)}`)].join('\n');
+  const skips = [...result.skips].map(([reason, n]) => `    ${n} test(s) skipped: ${reason}`);
+  return [...shown, ...more, ...skips, ...result.batchErrors.map((e) => `    run error:\n${tail(e)}`)].join('\n');
 }
 
 interface Tally {
@@ -350,7 +365,11 @@ async function main(): Promise<void> {
 
   for (const mode of modes) {
     const modeStarted = Date.now();
-    const cases = suites.filter((s) => mode === 'mock' || LIVE_PROJECTS.has(s.project)).flatMap((s) => casesOf(s, mode));
+    const only = valueOf(process.env, 'SELFTEST_CASES');
+    const cases = suites
+      .filter((s) => mode === 'mock' || LIVE_PROJECTS.has(s.project))
+      .flatMap((s) => casesOf(s, mode))
+      .filter((c) => only === undefined || new RegExp(only).test(c.project));
     if (cases.length === 0) continue;
     const seeds = liveSeeds();
     console.log(

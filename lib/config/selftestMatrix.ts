@@ -27,6 +27,9 @@ export interface SelfTestMatrixCase {
   stopAtFirstFailure?: boolean;
 }
 
+/** The skip reason of the tests a stopAtFirstFailure case no longer runs. */
+export const STOPPED_AFTER_FAILURE = 'self-test: this fault case has already failed';
+
 export const MATRIX_VARIABLE = 'CONFORMANCE_SELFTEST_MATRIX';
 const NAME = /^[\w.@~-]+$/;
 const BASES: ReadonlySet<string> = new Set(['moov', 'teamwork-desk', 'sdk']);

@@ -1,6 +1,6 @@
 import { test as base, type TestInfo, type WorkerInfo } from '@playwright/test';
 import { loadEnv } from '../../lib/config/loadEnv';
-import { caseEnvironment, type SelfTestMatrixCase } from '../../lib/config/selftestMatrix';
+import { caseEnvironment, STOPPED_AFTER_FAILURE, type SelfTestMatrixCase } from '../../lib/config/selftestMatrix';
 
 function selfTestCaseOf(info: TestInfo | WorkerInfo): SelfTestMatrixCase | undefined {
   return info.project.metadata?.selfTestCase as SelfTestMatrixCase | undefined;
@@ -40,7 +40,7 @@ export const test = base.extend<{ selfTestVerdict: void }, { selfTestCase: void 
   selfTestVerdict: [
     async ({}, use, testInfo) => {
       const c = selfTestCaseOf(testInfo);
-      if (c?.stopAtFirstFailure && caseFailed) testInfo.skip(true, 'self-test: this fault case has already failed');
+      if (c?.stopAtFirstFailure && caseFailed) testInfo.skip(true, STOPPED_AFTER_FAILURE);
       await use();
       if (c === undefined || testInfo.status === 'skipped' || testInfo.status === testInfo.expectedStatus) return;
       caseFailed = true;
