@@ -1,91 +1,278 @@
 /**
- * `npm run bench [project ...]`: each conformance project (default: moov, teamwork-desk, sdk)
- * against the embedded mocks with default settings, timed, next to its floor: the very same
- * requests (taken from the mocks' request logs) sent by a plain loop with no checks, no
- * Playwright, no fixtures. Writes reports/bench.json and prints a Markdown table.
+ * `npm run bench [project ...] [--sizes=...] [--modes=...]`: what each conformance project costs
+ * (requests and wall time of the whole `npx playwright test --project=<p>` command) on accounts of
+ * several sizes, in both modes:
+ *
+ * - mock: the embedded mock, as `npx playwright test` runs it by default (no rate cap), next to
+ *   the floor: the very same requests (from the mock's request log) sent by plain loops with no
+ *   checks, no Playwright, no fixtures;
+ * - live: the same mock started here and addressed as a live target (MOOV_BASE_URL /
+ *   TEAMWORK_DESK_BASE_URL, ALLOW_WRITES=true), every live setting at its default, including the
+ *   rate caps of 5 requests a second (set explicitly: Teamwork Desk sets no cap on loopback hosts
+ *   unless told to, and a benchmark of a live run must pay what a live run pays).
+ *
+ * Sizes: Moov tickets per account (MOCK_SEED_TICKETS), Teamwork Desk tickets (TEAMWORK_DESK_MOCK_SEED_TICKETS);
+ * `default` is the mock's default seed. Defaults: moov default,0,1000,10000; teamwork-desk
+ * default,0,1000,20000; sdk default (mock mode only). Choose with --sizes=0,1000 (every project),
+ * BENCH_SIZES, or BENCH_MOOV_SIZES / BENCH_TEAMWORK_DESK_SIZES; modes with --modes=mock or
+ * BENCH_MODES. Each run is stopped after BENCH_TIMEOUT_MINUTES (default 10) and reported as such.
+ *
+ * Writes reports/bench.json and prints a Markdown table with the targets.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { REPORTS_DIR } from '../lib/config/run';
 import { playwright } from '../lib/playwrightRun';
-import { moovMockConfigFromEnv } from '../mock/moov/config';
+import { MOCK_DEFAULTS as MOOV_MOCK_DEFAULTS, moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
 import type { LoggedRequest } from '../mock/shared/requestLog';
-import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
+import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 
-type MockLogs = Record<'moov' | 'teamwork-desk', LoggedRequest[]>;
+type Api = 'moov' | 'teamwork-desk';
+type Mode = 'mock' | 'live';
+type MockLogs = Record<Api, LoggedRequest[]>;
 
-const PROJECTS = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['moov', 'teamwork-desk', 'sdk'];
-const WORKERS = Number(process.env.CONFORMANCE_WORKERS ?? 2);
+const PROJECTS = ['moov', 'teamwork-desk', 'sdk'] as const;
+type Project = (typeof PROJECTS)[number];
+const API_OF: Record<Project, Api> = { moov: 'moov', 'teamwork-desk': 'teamwork-desk', sdk: 'moov' };
 
-/** A fresh mock of the API, and the Authorization header a replayed request carries. */
-async function mockFor(api: keyof MockLogs): Promise<{ url: string; authorization: string; close(): Promise<void> }> {
-  const env = { ...process.env, MOOV_BASE_URL: '', TEAMWORK_DESK_BASE_URL: '', MOCK_FAULTS: '', MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_FAULTS: '', TEAMWORK_DESK_MOCK_VARIANTS: '' };
-  if (api === 'moov') {
-    const config = moovMockConfigFromEnv(env);
-    const mock = await startMoovMock({ ...config, requestLogSize: 1 });
-    return { ...mock, authorization: `Basic ${Buffer.from(`${config.publicKey}:${config.secretKey}`).toString('base64')}` };
-  }
-  const config = teamworkDeskMockConfigFromEnv(env);
-  const mock = await startTeamworkDeskMock({ ...config, requestLogSize: 1 });
-  return { ...mock, authorization: `Bearer ${config.apiKey}` };
+const DEFAULT_SIZES: Record<Project, string[]> = {
+  moov: ['default', '0', '1000', '10000'],
+  'teamwork-desk': ['default', '0', '1000', '20000'],
+  sdk: ['default'],
+};
+/** The sdk project makes a handful of calls whatever the account size, and audits the embedded mock's log (mock mode only). */
+const MODES_OF: Record<Project, Mode[]> = { moov: ['mock', 'live'], 'teamwork-desk': ['mock', 'live'], sdk: ['mock'] };
+
+/** The live defaults the benchmark pays (lib/config/moovTarget.ts, lib/config/teamworkDeskTarget.ts). */
+const LIVE_MAX_RPS = '5';
+
+interface Target {
+  maxRequests?: number;
+  maxSeconds?: number;
 }
 
-/** Replays logged requests with `WORKERS` plain loops against fresh mocks; returns the wall time. */
-async function floor(logs: MockLogs): Promise<number> {
-  const started = Date.now();
-  for (const api of ['moov', 'teamwork-desk'] as const) {
-    const requests = logs[api];
-    if (requests.length === 0) continue;
-    const mock = await mockFor(api);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: WORKERS }, async () => {
-        while (next < requests.length) {
-          const r = requests[next++]!;
-          // Minted tokens and bad credentials are not in the log; the key costs the server the same round trip.
-          const headers: Record<string, string> = { ...r.headers, ...(r.headers.authorization ? { authorization: mock.authorization } : {}) };
-          const response = await fetch(`${mock.url}${r.path}${r.query ? `?${r.query}` : ''}`, { method: r.method, headers, body: r.method === 'GET' || r.method === 'HEAD' ? undefined : r.body });
-          await response.arrayBuffer();
-        }
-      }),
-    );
-    await mock.close();
+/** The figures the projects must stay within; rows without one are for information. */
+function targetFor(project: Project, mode: Mode, size: string): Target | undefined {
+  if (mode === 'mock' && size === 'default' && project === 'moov') return { maxSeconds: 5 };
+  if (mode === 'mock' && size === 'default' && project === 'teamwork-desk') return { maxSeconds: 6 };
+  if (mode === 'live' && size === '10000' && project === 'moov') return { maxRequests: 1000, maxSeconds: 180 };
+  if (size === '20000' && project === 'teamwork-desk') return { maxRequests: 1500 };
+  return undefined;
+}
+
+const WORKERS = Number(process.env.CONFORMANCE_WORKERS ?? 2);
+const TIMEOUT_MINUTES = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 10);
+
+function listArg(argv: string[], flag: string, envName: string): string[] | undefined {
+  const given = argv.filter((a) => a.startsWith(`--${flag}=`)).flatMap((a) => a.slice(flag.length + 3).split(','));
+  const raw = given.length > 0 ? given : valueOf(process.env, envName)?.split(',');
+  return raw?.map((s) => s.trim()).filter(Boolean);
+}
+
+function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes: (project: Project) => string[] } {
+  const named = argv.filter((a) => !a.startsWith('--'));
+  for (const p of named) if (!(PROJECTS as readonly string[]).includes(p)) throw new Error(`bench: unknown project "${p}"; known: ${PROJECTS.join(', ')}`);
+  const modes = (listArg(argv, 'modes', 'BENCH_MODES') ?? ['mock', 'live']) as Mode[];
+  for (const m of modes) if (m !== 'mock' && m !== 'live') throw new Error(`bench: unknown mode "${m}"; known: mock, live`);
+  const all = listArg(argv, 'sizes', 'BENCH_SIZES');
+  const perProject: Partial<Record<Project, string[] | undefined>> = {
+    moov: listArg(argv, 'moov-sizes', 'BENCH_MOOV_SIZES'),
+    'teamwork-desk': listArg(argv, 'teamwork-desk-sizes', 'BENCH_TEAMWORK_DESK_SIZES'),
+  };
+  const sizes = (project: Project): string[] => {
+    const chosen = project === 'sdk' ? DEFAULT_SIZES.sdk : (perProject[project] ?? all ?? DEFAULT_SIZES[project]);
+    for (const s of chosen) if (s !== 'default' && !/^\d+$/.test(s)) throw new Error(`bench: size "${s}" is neither "default" nor a whole number`);
+    return chosen;
+  };
+  return { projects: named.length > 0 ? (named as Project[]) : ['moov', 'teamwork-desk', 'sdk'], modes, sizes };
+}
+
+/** The mock settings: the defaults (no fault, variant or limit of the caller's), at `size`. */
+function mockEnv(size: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MOOV_BASE_URL: '',
+    TEAMWORK_DESK_BASE_URL: '',
+    MOCK_FAULTS: '',
+    MOCK_VARIANTS: '',
+    MOCK_RATE_LIMIT: '',
+    TEAMWORK_DESK_MOCK_FAULTS: '',
+    TEAMWORK_DESK_MOCK_VARIANTS: '',
+    TEAMWORK_DESK_MOCK_RATE_LIMIT: '',
+    MOCK_SEED_TICKETS: size === 'default' ? '' : size,
+    TEAMWORK_DESK_MOCK_SEED_TICKETS: size === 'default' ? '' : size,
+    // Every request is counted, however many there are.
+    MOCK_REQUEST_LOG_SIZE: '10000000',
+  };
+  loadEnv(env);
+  return env;
+}
+
+/** A fresh mock of the API at `size`, and the Authorization header a replayed request carries. */
+async function mockFor(api: Api, size: string): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
+  const env = mockEnv(size);
+  if (api === 'moov') {
+    const config = moovMockConfigFromEnv(env);
+    const mock = await startMoovMock(config);
+    return {
+      ...mock,
+      authorization: `Basic ${Buffer.from(`${config.publicKey}:${config.secretKey}`).toString('base64')}`,
+      targetEnv: {
+        MOOV_BASE_URL: mock.url,
+        MOOV_ALLOWED_HOSTS: '',
+        MOOV_PUBLIC_KEY: config.publicKey,
+        MOOV_SECRET_KEY: config.secretKey,
+        MOOV_PARTNER_ACCOUNT_ID: config.partnerAccountID,
+        MOOV_ACCOUNT_ID: config.connectedAccountID,
+        MOOV_UNRELATED_ACCOUNT_ID: config.unrelatedAccountID,
+        ALLOW_WRITES: 'true',
+        MOOV_MAX_WRITES: '',
+        MOOV_CONSISTENCY_MS: '',
+        MOOV_MAX_RPS: LIVE_MAX_RPS,
+      },
+    };
   }
-  return Date.now() - started;
+  const config = teamworkDeskMockConfigFromEnv(env);
+  const mock = await startTeamworkDeskMock(config);
+  return {
+    ...mock,
+    authorization: `Bearer ${config.apiKey}`,
+    targetEnv: { TEAMWORK_DESK_BASE_URL: mock.url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: config.apiKey, TEAMWORK_DESK_MAX_RPS: LIVE_MAX_RPS },
+  };
+}
+
+/** Replays logged requests with `WORKERS` plain loops against a fresh mock of the same size; returns the wall time. */
+async function floor(api: Api, size: string, requests: LoggedRequest[]): Promise<number> {
+  const mock = await mockFor(api, size);
+  const started = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      while (next < requests.length) {
+        const r = requests[next++]!;
+        // Minted tokens and bad credentials are not in the log; the key costs the server the same round trip.
+        const headers: Record<string, string> = { ...r.headers, ...(r.headers.authorization ? { authorization: mock.authorization } : {}) };
+        const response = await fetch(`${mock.url}${r.path}${r.query ? `?${r.query}` : ''}`, { method: r.method, headers, body: r.method === 'GET' || r.method === 'HEAD' ? undefined : r.body });
+        await response.arrayBuffer();
+      }
+    }),
+  );
+  const ms = Date.now() - started;
+  await mock.close();
+  return ms;
+}
+
+interface Row {
+  project: Project;
+  mode: Mode;
+  /** Moov: tickets per account; Teamwork Desk: tickets; `default`: the mock's default seed. */
+  size: string;
+  tickets: number;
+  wallSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  floorSeconds?: number;
+  /** passed, failed (some test failed), or timed out (stopped after BENCH_TIMEOUT_MINUTES). */
+  outcome: 'passed' | 'failed' | 'timed out';
+  tests: { passed: number; failed: number; skipped: number };
+  target?: Target;
+  meetsTarget?: boolean;
+}
+
+function ticketsAt(api: Api, size: string): number {
+  if (size !== 'default') return Number(size);
+  return api === 'moov' ? MOOV_MOCK_DEFAULTS.seedTicketsPerAccount : TEAMWORK_DESK_MOCK_DEFAULTS.seedTickets;
+}
+
+function testCounts(output: string): Row['tests'] {
+  const count = (word: string): number => Number(new RegExp(`(\\d+) ${word}`).exec(output)?.[1] ?? 0);
+  return { passed: count('passed'), failed: count('failed') + count('interrupted'), skipped: count('skipped') + count('did not run') };
+}
+
+async function measure(project: Project, mode: Mode, size: string): Promise<Row> {
+  const api = API_OF[project];
+  const logFile = resolve(REPORTS_DIR, `.bench-${project}-${mode}-${size}.json`);
+  const live = mode === 'live' ? await mockFor(api, size) : undefined;
+  const env: Record<string, string> = {
+    CONFORMANCE_REPORTER: 'dot',
+    CONFORMANCE_WORKERS: String(WORKERS),
+    ...(live ? live.targetEnv : { CONFORMANCE_BENCH_LOG: logFile, ...pick(mockEnv(size), ['MOCK_SEED_TICKETS', 'TEAMWORK_DESK_MOCK_SEED_TICKETS', 'MOCK_REQUEST_LOG_SIZE']) }),
+  };
+  const started = Date.now();
+  const run = await playwright(['test', `--project=${project}`, `--global-timeout=${Math.round(TIMEOUT_MINUTES * 60_000)}`], env);
+  const wallMs = Date.now() - started;
+  rmSync(run.reportDir, { recursive: true, force: true });
+  rmSync(run.outputDir, { recursive: true, force: true });
+  let requests: LoggedRequest[];
+  if (live) {
+    requests = live.log.all();
+    await live.close();
+  } else {
+    try {
+      requests = (JSON.parse(readFileSync(logFile, 'utf8')) as MockLogs)[api];
+    } catch {
+      throw new Error(`bench: the ${project} run (mock mode, size ${size}) left no request log\n${run.output.slice(-3000)}`);
+    }
+    rmSync(logFile, { force: true });
+  }
+  const timedOut = /Timed out waiting [\d.]+s for the .* to run/.test(run.output);
+  const tests = testCounts(run.output);
+  const target = targetFor(project, mode, size);
+  const row: Row = {
+    project,
+    mode,
+    size,
+    tickets: ticketsAt(api, size),
+    wallSeconds: +(wallMs / 1000).toFixed(1),
+    requests: requests.length,
+    requestsPerSecond: Math.round(requests.length / (wallMs / 1000)),
+    floorSeconds: live ? undefined : +((await floor(api, size, requests)) / 1000).toFixed(2),
+    outcome: timedOut ? 'timed out' : run.code === 0 ? 'passed' : 'failed',
+    tests,
+    target,
+  };
+  if (target) row.meetsTarget = (target.maxRequests === undefined || row.requests <= target.maxRequests) && (target.maxSeconds === undefined || row.wallSeconds <= target.maxSeconds) && row.outcome !== 'timed out';
+  if (row.outcome === 'failed') console.error(`bench: ${project} (${mode} mode, size ${size}) had failing tests:\n${run.output.split('\n').filter((l) => /^\s+\d+\) |\[\w+-[A-Z]+-\d{3}\]/.test(l)).slice(0, 10).join('\n')}`);
+  return row;
+}
+
+function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, env[k] ?? '']));
+}
+
+function targetText(t: Target | undefined): string {
+  if (!t) return '';
+  return [t.maxRequests !== undefined ? `≤ ${t.maxRequests} requests` : '', t.maxSeconds !== undefined ? `≤ ${t.maxSeconds >= 60 ? `${t.maxSeconds / 60} min` : `${t.maxSeconds} s`}` : ''].filter(Boolean).join(', ');
 }
 
 async function main(): Promise<void> {
   loadEnv();
+  const { projects, modes, sizes } = parseArgs(process.argv.slice(2));
   mkdirSync(REPORTS_DIR, { recursive: true });
-  const rows = [];
-  for (const project of PROJECTS) {
-    const logFile = resolve(REPORTS_DIR, `.bench-${project}.json`);
-    const started = Date.now();
-    const run = await playwright(['test', `--project=${project}`], { CONFORMANCE_BENCH_LOG: logFile, MOCK_REQUEST_LOG_SIZE: '1000000', CONFORMANCE_REPORTER: 'dot', CONFORMANCE_WORKERS: String(WORKERS) });
-    const wallMs = Date.now() - started;
-    rmSync(run.reportDir, { recursive: true, force: true });
-    rmSync(run.outputDir, { recursive: true, force: true });
-    if (run.code !== 0) throw new Error(`the ${project} project failed; the benchmark needs a green run\n${run.output.slice(-3000)}`);
-    const logs = JSON.parse(readFileSync(logFile, 'utf8')) as MockLogs;
-    rmSync(logFile, { force: true });
-    const requests = logs.moov.length + logs['teamwork-desk'].length;
-    const floorMs = await floor(logs);
-    rows.push({
-      project,
-      wallSeconds: +(wallMs / 1000).toFixed(1),
-      requests,
-      requestsPerSecond: Math.round(requests / (wallMs / 1000)),
-      floorSeconds: +(floorMs / 1000).toFixed(2),
-      floorRequestsPerSecond: Math.round(requests / (floorMs / 1000)),
-    });
+  const rows: Row[] = [];
+  for (const project of projects) {
+    for (const mode of modes.filter((m) => MODES_OF[project].includes(m))) {
+      for (const size of sizes(project)) {
+        const row = await measure(project, mode, size);
+        rows.push(row);
+        console.log(`bench: ${project} ${mode} mode, ${size} tickets: ${row.wallSeconds} s, ${row.requests} requests, ${row.outcome}`);
+      }
+    }
   }
-  writeFileSync(resolve(REPORTS_DIR, 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), workers: WORKERS, rows }, null, 2)}\n`);
-  console.log('| project | wall (s) | requests | req/s | plain-loop floor (s) | floor req/s |');
-  console.log('|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.project} | ${r.wallSeconds} | ${r.requests} | ${r.requestsPerSecond} | ${r.floorSeconds} | ${r.floorRequestsPerSecond} |`);
+  writeFileSync(resolve(REPORTS_DIR, 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), workers: WORKERS, liveMaxRps: Number(LIVE_MAX_RPS), timeoutMinutes: TIMEOUT_MINUTES, rows }, null, 2)}\n`);
+  console.log('');
+  console.log('| project | mode | tickets | wall (s) | requests | req/s | plain-loop floor (s) | tests | target | meets |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const tickets = `${r.tickets.toLocaleString('en-US')}${r.project === 'moov' || r.project === 'sdk' ? ' per account' : ''}${r.size === 'default' ? ' (default)' : ''}`;
+    const tests = r.outcome === 'timed out' ? `timed out after ${TIMEOUT_MINUTES} min` : `${r.tests.passed} passed${r.tests.failed ? `, ${r.tests.failed} failed` : ''}${r.tests.skipped ? `, ${r.tests.skipped} skipped` : ''}`;
+    const meets = r.meetsTarget === undefined ? '' : r.meetsTarget ? 'yes' : '**no**';
+    console.log(`| ${r.project} | ${r.mode} | ${tickets} | ${r.wallSeconds} | ${r.requests} | ${r.requestsPerSecond} | ${r.floorSeconds ?? '—'} | ${tests} | ${targetText(r.target)} | ${meets} |`);
+  }
 }
 
 main().catch((error: unknown) => {
