@@ -21,4 +21,7 @@ export const sdkSelfTest: SelfTestSuite = {
     expect,
   })),
   variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
+  // The request audit (SDK-REQ-001) reads the embedded mock's request log, which a live target
+  // does not have (the audit is skipped there), so a broken SDK can only be proven in mock mode.
+  modes: ['mock'],
 };

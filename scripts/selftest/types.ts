@@ -20,4 +20,9 @@ export interface SelfTestSuite {
   project: string;
   faults: FaultCase[];
   variants: VariantCase[];
+  /**
+   * Where the project is self-tested: against the embedded mock (`mock`) and against the mock
+   * addressed as a live target (`live`). Both unless the project says otherwise.
+   */
+  modes?: ReadonlyArray<'mock' | 'live'>;
 }
