@@ -20,7 +20,9 @@
  * How: one Playwright process per (mode, batch) runs many cases at once, each as a Playwright
  * project of its own (`moov~page-gap`, see lib/config/selftestMatrix.ts) against a mock this
  * script starts for it; the JSON reporter says which case's tests failed and through which checks.
- * Starting a process per case (about 130 of them per mode) cost more than the tests themselves.
+ * A Playwright process per case (about 130 per mode) paid a runner start-up, a test collection and
+ * a global setup each time; a case now costs one worker process and its tests. A fault case still
+ * stops at its first failure unless it is a fullRun one (specs/support/selftestCase.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +55,8 @@ const LIVE_TEAMWORK_DESK_SEED_TICKETS = 2000;
 /**
  * Live mode's client-side rate cap (MOOV_MAX_RPS / TEAMWORK_DESK_MAX_RPS). The default of 5 per
  * second spares a shared service; this target is a mock on loopback in this very process, and at
- * 5 per second the ~100 live cases would take hours. Everything else stays at its live default.
+ * 5 per second the ~120 live cases (a few hundred requests each) would take most of an hour.
+ * Everything else stays at its live default.
  */
 const LIVE_MAX_RPS = '10000';
 
@@ -99,7 +102,7 @@ interface CaseResult {
   ms: number;
   /** Run errors that name no case: the whole batch is in doubt. */
   batchErrors: string[];
-  /** Worker processes it took (Playwright replaces a worker after a test fails). */
+  /** Worker processes it took: one, unless a worker crashed (failing tests keep their worker). */
   workers: Set<number>;
   /** Why tests were skipped (other than a fault case stopping at its first failure), and how many. */
   skips: Map<string, number>;
