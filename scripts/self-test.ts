@@ -394,7 +394,11 @@ async function main(): Promise<void> {
       for (const c of own) judge(c, results.get(c) ?? emptyResult(), tally);
     }
     const seconds = ((Date.now() - modeStarted) / 1000).toFixed(0);
-    summaries.push(`self-test: caught ${tally.caught}/${tally.faults} injected faults (${mode} mode)`, `self-test: passed on ${tally.passedVariants}/${tally.variants} correct variants (${mode} mode, ${seconds} s)`);
+    summaries.push(
+      `self-test: ${mode} mode took ${seconds} s`,
+      `self-test: caught ${tally.caught}/${tally.faults} injected faults (${mode} mode)`,
+      `self-test: passed on ${tally.passedVariants}/${tally.variants} correct variants (${mode} mode)`,
+    );
     total.caught += tally.caught;
     total.faults += tally.faults;
     total.passedVariants += tally.passedVariants;
