@@ -24,7 +24,7 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
       const target = resolveMoovTarget(process.env);
       if (moovApiVersion !== undefined) target.apiVersion = moovApiVersion;
       const http = await playwright.request.newContext();
-      const worker = new MoovWorker(http, target, process.env);
+      const worker = new MoovWorker(http, target, process.env, workerInfo.workerIndex);
       await use(worker);
       worker.flushRequestIds(workerInfo.workerIndex);
       await http.dispose();
@@ -34,7 +34,12 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
   moov: async ({ moovWorker }, use, testInfo) => {
     outcomes.drain(); // nothing from an earlier test leaks into this one
     const before = { ...moovWorker.client.stats };
+    // The test's time limit follows its requests: each one it sends extends it by what that
+    // request may take (rate-cap spacing, Retry-After, the request timeout). A hung request fails
+    // on its own timeout, naming itself; a large or rate-capped target never times a test out.
+    moovWorker.client.onTimeNeeded = (ms) => testInfo.setTimeout(testInfo.timeout + ms);
     await use(new MoovApi(moovWorker, testInfo));
+    moovWorker.client.onTimeNeeded = () => undefined;
     const after = moovWorker.client.stats;
     const target = moovWorker.target;
     await attachOutcomes(
