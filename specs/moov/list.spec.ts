@@ -10,7 +10,7 @@ import { test } from './support/fixtures';
 
 const LIST = { operation: 'listTickets', status: 200 } as const;
 /** Pages each small count may cost per account: the whole list when it fits, else three windows of it. */
-const WINDOW_PAGES = 36;
+const WINDOW_PAGES = 24;
 /** Pages a generated plan walks at most (its own `pages`, or this when it walks to the end). */
 const PLAN_PAGES = 8;
 /** Pages of each status-filtered walk (50 tickets each). */
