@@ -4,6 +4,7 @@ import { loadEnv } from '../../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../../lib/config/moovTarget';
 import { propertySettings } from '../../../lib/config/properties';
 import { attachOutcomes } from '../../support/outcomes';
+import { extendTimeLimit } from '../../support/timeLimit';
 import { MoovApi } from './api';
 import { MoovWorker } from './worker';
 
@@ -37,7 +38,7 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
     // The test's time limit follows its requests: each one it sends extends it by what that
     // request may take (rate-cap spacing, Retry-After, the request timeout). A hung request fails
     // on its own timeout, naming itself; a large or rate-capped target never times a test out.
-    moovWorker.client.onTimeNeeded = (ms) => testInfo.setTimeout(testInfo.timeout + ms);
+    moovWorker.client.onTimeNeeded = extendTimeLimit(testInfo);
     await use(new MoovApi(moovWorker, testInfo));
     moovWorker.client.onTimeNeeded = () => undefined;
     const after = moovWorker.client.stats;
