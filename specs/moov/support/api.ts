@@ -167,11 +167,13 @@ export class MoovApi {
   async unchangedMissing(census: Census, walk: ListWalk): Promise<Ticket[]> {
     const listed = walkTickets(walk);
     const seen = new Set(listed.map((t) => t.ticketID));
-    let span = spannedTickets(census, listed);
-    if (!walk.fromCursor) {
-      const end = walk.complete ? census.tickets.length : (census.position.get(span[span.length - 1]?.ticketID ?? '') ?? -1) + 1;
-      span = census.tickets.slice(0, end);
-    }
+    const known = spannedTickets(census, listed);
+    const first = census.position.get(known[0]?.ticketID ?? '');
+    const last = census.position.get(known[known.length - 1]?.ticketID ?? '');
+    // A walk from the first page covers the census from its head, a complete one to its end.
+    const start = walk.fromCursor ? first : 0;
+    const end = walk.complete ? census.tickets.length : last === undefined ? 0 : last + 1;
+    const span = start === undefined ? [] : census.tickets.slice(start, end);
     const candidates = span.filter((t) => !seen.has(t.ticketID) && (walk.status === undefined || t.status === walk.status));
     const confirmed: Ticket[] = [];
     for (const candidate of candidates.slice(0, MAX_CONFIRMATIONS)) {
