@@ -2,31 +2,33 @@ import type { TicketFilter } from '../contract/teamworkDesk.types';
 
 /**
  * Bounded windows of a site's data. On a large site, completeness and order are judged inside a
- * few id ranges instead of against a walk of every ticket: a window is one page of the listing
- * ordered by id (the tickets at known ranks), and its id range, combined with a test's own filter
- * through the documented `$and`, keeps every later walk about that page's size. What a run costs
+ * few id ranges instead of against a walk of every ticket: a window is a page (or a few
+ * consecutive pages) of the listing ordered by id, the tickets at known ranks, and its id range,
+ * combined with a test's own filter through the documented `$and`, keeps every later walk about
+ * that size. What a run costs
  * then depends on the window size, not on the site's.
  */
 
 /**
- * Which pages of the listing by id become windows: `count` of the `fullPages` full pages, one per
- * equal stratum, so they are spread from the first ids to the last. The last stratum always gives
- * its last page (the deepest full page: a fault that only shows deep in a site is still met);
- * the others give a page picked by `pick(stratum)`, a number derived from the run's seed, so runs
- * with other seeds look at other depths and one seed always looks at the same.
+ * Which of `slots` equal stretches of the listing by id (a page each, or a few consecutive pages
+ * where the server serves small ones) become windows: `count` of them, one per equal stratum, so
+ * they are spread from the first ids to the last. The last stratum always gives its last slot (the
+ * deepest full one: a fault that only shows deep in a site is still met); the others give a slot
+ * picked by `pick(stratum)`, a number derived from the run's seed, so runs with other seeds look
+ * at other depths and one seed always looks at the same. Slots are numbered from 1.
  */
-export function windowPages(fullPages: number, count: number, pick: (stratum: number) => number): number[] {
-  if (!Number.isInteger(fullPages) || fullPages < 0) throw new Error(`windowPages: fullPages must be a whole number, got ${String(fullPages)}`);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`windowPages: count must be a positive integer, got ${String(count)}`);
-  if (fullPages <= count) return Array.from({ length: fullPages }, (_, i) => i + 1);
-  const pages: number[] = [];
+export function windowSlots(slots: number, count: number, pick: (stratum: number) => number): number[] {
+  if (!Number.isInteger(slots) || slots < 0) throw new Error(`windowSlots: slots must be a whole number, got ${String(slots)}`);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`windowSlots: count must be a positive integer, got ${String(count)}`);
+  if (slots <= count) return Array.from({ length: slots }, (_, i) => i + 1);
+  const chosen: number[] = [];
   for (let stratum = 0; stratum < count; stratum++) {
-    const first = Math.floor((stratum * fullPages) / count) + 1;
-    const last = Math.floor(((stratum + 1) * fullPages) / count);
+    const first = Math.floor((stratum * slots) / count) + 1;
+    const last = Math.floor(((stratum + 1) * slots) / count);
     const span = last - first + 1;
-    pages.push(stratum === count - 1 ? last : first + (((pick(stratum) % span) + span) % span));
+    chosen.push(stratum === count - 1 ? last : first + (((pick(stratum) % span) + span) % span));
   }
-  return pages;
+  return chosen;
 }
 
 /** The window's own filter: ids from `lowest` to `highest`, both included (ids identify tickets, so the range holds a known set). */

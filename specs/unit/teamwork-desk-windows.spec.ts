@@ -6,7 +6,7 @@ import type { Ticket, TicketsAPIBody } from '../../lib/contract/teamworkDesk.typ
 import { filterTruth } from '../../lib/teamworkDesk/filterTruth';
 import { instantNanos } from '../../lib/teamworkDesk/instant';
 import { observeValues } from '../../lib/teamworkDesk/observed';
-import { idRange, windowPages, withinRange } from '../../lib/teamworkDesk/windows';
+import { idRange, windowSlots, withinRange } from '../../lib/teamworkDesk/windows';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
 import type { FaultName, VariantName } from '../../mock/teamwork-desk/faults';
 import { filterTickets } from '../../mock/teamwork-desk/filter';
@@ -45,27 +45,27 @@ function walk(mock: Mock, query: Record<string, string | number>): Ticket[] {
 }
 
 test.describe('Teamwork Desk windows', () => {
-  test('window pages: one per stratum, ascending, the last at the deepest full page; every page when there are few', () => {
-    expect(windowPages(0, 4, () => 0)).toEqual([]);
-    expect(windowPages(3, 4, () => 0)).toEqual([1, 2, 3]);
-    expect(windowPages(200, 4, () => 0)).toEqual([1, 51, 101, 200]);
-    expect(windowPages(200, 4, () => 49)).toEqual([50, 100, 150, 200]);
-    expect(windowPages(200, 4, () => -1)).toEqual([50, 100, 150, 200]); // a negative pick wraps, it never leaves the stratum
+  test('window slots: one per stratum, ascending, the last at the deepest full one; every slot when there are few', () => {
+    expect(windowSlots(0, 4, () => 0)).toEqual([]);
+    expect(windowSlots(3, 4, () => 0)).toEqual([1, 2, 3]);
+    expect(windowSlots(200, 4, () => 0)).toEqual([1, 51, 101, 200]);
+    expect(windowSlots(200, 4, () => 49)).toEqual([50, 100, 150, 200]);
+    expect(windowSlots(200, 4, () => -1)).toEqual([50, 100, 150, 200]); // a negative pick wraps, it never leaves the stratum
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 8 }), fc.integer(), (full, count, seed) => {
-        const pages = windowPages(full, count, (stratum) => seed ^ (stratum * 7919));
+        const chosen = windowSlots(full, count, (stratum) => seed ^ (stratum * 7919));
         // One expect per run: Playwright records a step for every expect call.
         const problems = [
-          pages.length === Math.min(full, count) ? '' : 'count',
-          pages.every((p, i) => Number.isInteger(p) && p >= 1 && p <= full && (i === 0 || p > (pages[i - 1] ?? 0))) ? '' : 'pages outside 1..full or not ascending',
-          full === 0 || pages[pages.length - 1] === full ? '' : 'last is not the deepest full page',
-          full <= count || (pages[0] ?? 0) <= Math.floor(full / count) ? '' : 'first is outside the first stratum',
+          chosen.length === Math.min(full, count) ? '' : 'count',
+          chosen.every((p, i) => Number.isInteger(p) && p >= 1 && p <= full && (i === 0 || p > (chosen[i - 1] ?? 0))) ? '' : 'slots outside 1..full or not ascending',
+          full === 0 || chosen[chosen.length - 1] === full ? '' : 'last is not the deepest full slot',
+          full <= count || (chosen[0] ?? 0) <= Math.floor(full / count) ? '' : 'first is outside the first stratum',
         ].filter((p) => p !== '');
-        expect(problems, `${full} pages, ${count} windows: ${pages.join(', ')}`).toEqual([]);
+        expect(problems, `${full} slots, ${count} windows: ${chosen.join(', ')}`).toEqual([]);
       }),
       { numRuns: 300 },
     );
-    expect(() => windowPages(10, 0, () => 0)).toThrow(/count/);
+    expect(() => windowSlots(10, 0, () => 0)).toThrow(/count/);
   });
 
   test('a filter within a range: both hold, through $and; no range is the filter, no filter the range', () => {

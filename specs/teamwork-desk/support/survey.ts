@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { walkTickets, type ListPage, type ListQuery, type ListWalk } from '../../../checks/teamwork-desk/evidence';
 import { propertySettings, seedFor } from '../../../lib/config/properties';
 import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
-import { idRange, windowPages, withinRange } from '../../../lib/teamworkDesk/windows';
+import { idRange, windowSlots, withinRange } from '../../../lib/teamworkDesk/windows';
 import type { TeamworkDeskApi, WalkLimits } from './api';
 import { UNIQUE_ORDER } from './ordering';
 
-/** Tickets per window: the page size the listing by id is read at. A server serving fewer per page gets smaller windows. */
+/** Tickets per window: the page size the listing by id is read at (a server serving fewer per page gives a window of several pages). */
 export const WINDOW_TICKETS = 100;
 /** Windows on a large site: one per stratum of the listing by id, the last at its deepest full page. */
 export const WINDOW_COUNT = 4;
@@ -23,8 +23,8 @@ export interface DataWindow {
   label: string;
   /** The window's id range (a filter condition); undefined when the window is the whole site. */
   range?: TicketFilter;
-  /** Where it was read: a page of the listing by id (undefined: a walk of the whole site). */
-  source?: { page: number; pageSize: number };
+  /** Where it was read: consecutive pages of the listing by id (undefined: a walk of the whole site). */
+  source?: { pages: readonly number[]; pageSize: number };
   /** The window's tickets as the unfiltered listing by id showed them: the reference its walks are compared with. */
   tickets: readonly Ticket[];
 }
@@ -45,23 +45,27 @@ function wholeSite(walk: ListWalk, records: number): Survey {
   return { records, whole: true, windows: [{ label: 'the whole site', tickets }], tickets };
 }
 
-function pageWindow(page: ListPage, pages: number): DataWindow | undefined {
-  const tickets = page.body.tickets;
-  if (tickets.length === 0) return undefined;
+/** The window that consecutive pages of the listing by id make: its tickets, and the range from their lowest id to their highest. */
+function pagesWindow(pages: readonly ListPage[], of: number): DataWindow | undefined {
+  const tickets = pages.flatMap((p) => p.body.tickets);
+  const [first, last] = [pages[0], pages[pages.length - 1]];
+  if (tickets.length === 0 || first === undefined || last === undefined) return undefined;
   const ids = tickets.map((t) => t.id);
   const [lowest, highest] = [Math.min(...ids), Math.max(...ids)];
+  const where = first === last ? `page ${first.body.pagination.page}` : `pages ${first.body.pagination.page}–${last.body.pagination.page}`;
   return {
-    label: `ids ${lowest}–${highest} (page ${page.body.pagination.page} of ${pages} by id, ${tickets.length} tickets)`,
+    label: `ids ${lowest}–${highest} (${where} of ${of} by id, ${tickets.length} tickets)`,
     range: idRange(lowest, highest),
-    source: { page: page.body.pagination.page, pageSize: page.query.pageSize ?? WINDOW_TICKETS },
+    source: { pages: pages.map((p) => p.body.pagination.page), pageSize: first.query.pageSize ?? WINDOW_TICKETS },
     tickets,
   };
 }
 
 /**
  * Reads where the windows lie, cheaply: page 1 of the listing by id gives `records` and the page
- * size served; a small site is then walked whole, a large one gives WINDOW_COUNT of its full pages,
- * spread from the first ids to the last (windowPages). Every page read is judged like any other.
+ * size served; a small site is then walked whole, a large one gives WINDOW_COUNT windows of about
+ * WINDOW_TICKETS tickets (a page, or consecutive pages where the server serves fewer per page),
+ * spread from the first ids to the last (windowSlots). Every page read is judged like any other.
  */
 export async function surveySite(api: TeamworkDeskApi): Promise<Survey> {
   const first = await api.page({ ...UNIQUE_ORDER, pageSize: WINDOW_TICKETS, page: 1 });
@@ -70,13 +74,16 @@ export async function surveySite(api: TeamworkDeskApi): Promise<Survey> {
     // Bounded even where `records` understates what the pages hold: a walk past it proves nothing more here.
     return wholeSite(await api.walk({ ...UNIQUE_ORDER, pageSize: WINDOW_TICKETS }, { maxTickets: WHOLE_SITE_TICKETS }), records);
   }
-  const pages = Math.ceil(records / served);
+  // Pages per window; at most ten, so a server serving tiny pages costs a survey of forty requests, not hundreds.
+  const span = Math.min(10, Math.ceil(WINDOW_TICKETS / served));
   const { seed } = propertySettings(process.env);
-  const chosen = windowPages(Math.floor(records / served), WINDOW_COUNT, (stratum) => seedFor(seed, `teamwork-desk window ${stratum}`));
+  const slots = windowSlots(Math.floor(records / (span * served)), WINDOW_COUNT, (stratum) => seedFor(seed, `teamwork-desk window ${stratum}`));
   const windows: DataWindow[] = [];
-  for (const number of chosen) {
-    const page = number === 1 ? first : await api.page({ ...UNIQUE_ORDER, pageSize: first.query.pageSize, page: number });
-    const window = pageWindow(page, pages);
+  for (const slot of slots) {
+    const numbers = Array.from({ length: span }, (_, i) => (slot - 1) * span + 1 + i);
+    const pages: ListPage[] = [];
+    for (const number of numbers) pages.push(number === 1 ? first : await api.page({ ...UNIQUE_ORDER, pageSize: first.query.pageSize, page: number }));
+    const window = pagesWindow(pages, Math.ceil(records / served));
     if (window !== undefined) windows.push(window);
   }
   return { records, whole: false, windows, tickets: windows.flatMap((w) => w.tickets) };
@@ -84,15 +91,17 @@ export async function surveySite(api: TeamworkDeskApi): Promise<Survey> {
 
 /**
  * The window's tickets; `fresh` reads them again (a live target's data may have changed). Read
- * again the same way, as the same page of the unfiltered listing by id, not through the range
- * filter: the reference never rests on the filter it is used to judge. Should the page have
+ * again the same way, as the same pages of the unfiltered listing by id, not through the range
+ * filter: the reference never rests on the filter it is used to judge. Should the pages have
  * shifted meanwhile, tickets outside the range fail the window's own condition, so only tickets
  * inside it are ever required.
  */
 export async function windowTickets(api: TeamworkDeskApi, window: DataWindow, fresh: boolean): Promise<readonly Ticket[]> {
   if (!fresh) return window.tickets;
   if (window.source === undefined) return walkTickets(await api.walk({ ...UNIQUE_ORDER, pageSize: WINDOW_TICKETS }, { maxTickets: WHOLE_SITE_TICKETS }));
-  return (await api.page({ ...UNIQUE_ORDER, ...window.source })).body.tickets;
+  const tickets: Ticket[] = [];
+  for (const page of window.source.pages) tickets.push(...(await api.page({ ...UNIQUE_ORDER, pageSize: window.source.pageSize, page })).body.tickets);
+  return tickets;
 }
 
 /** What a step title adds to say where it ran: nothing when the one window is the whole site. */
