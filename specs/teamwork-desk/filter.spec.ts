@@ -9,7 +9,7 @@ import { filterCasesInWindows } from './support/filterCases';
 import { filterPageSize, walkFiltered } from './support/filtering';
 import { test } from './support/fixtures';
 import { UNIQUE_ORDER } from './support/ordering';
-import { inSomeWindow } from './support/survey';
+import { inSomeWindow } from './support/windows';
 
 // Filtered walks go by id, an order without ties, so a ticket missing from one is the filter's doing.
 // Each runs inside one window of the site's data (the whole site when it is small).

@@ -4,7 +4,7 @@ import { referenceTypes } from '../../lib/teamworkDesk/observed';
 import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import { test } from './support/fixtures';
-import { inSomeWindow, walkInWindow, type DataWindow } from './support/survey';
+import { inSomeWindow, walkInWindow, type DataWindow } from './support/windows';
 
 /** Pages per includes walk: small pages make many pages, each with its own included. */
 const INCLUDE_WALK_PAGES = 10;

@@ -11,7 +11,7 @@ import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import { test } from './support/fixtures';
 import { orderedQuery, UNIQUE_ORDER } from './support/ordering';
-import { inSomeWindow, walkInWindow, whereIn, windowFor, type DataWindow } from './support/survey';
+import { inSomeWindow, walkInWindow, whereIn, windowFor, type DataWindow } from './support/windows';
 
 /** Ordered walks of at most about this many pages: enough boundaries, a bounded cost on a live account. */
 const ORDER_WALK_PAGES = 10;

@@ -7,7 +7,7 @@ import { checkProperty } from '../support/property';
 import type { TeamworkDeskApi } from './support/api';
 import { test } from './support/fixtures';
 import { UNIQUE_ORDER } from './support/ordering';
-import { inSomeWindow, inWindow, walkInWindow } from './support/survey';
+import { inSomeWindow, inWindow, walkInWindow } from './support/windows';
 
 /** Generated sizes whose walk would exceed this many pages are sampled (first pages and the last), not walked. */
 const FULL_WALK_PAGES = 40;

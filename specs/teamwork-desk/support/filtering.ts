@@ -2,7 +2,8 @@ import { teamworkDeskChecks as C } from '../../../checks/teamwork-desk';
 import type { ListQuery, ListWalk } from '../../../checks/teamwork-desk/evidence';
 import { verify } from '../../../checks/verify';
 import type { TeamworkDeskApi } from './api';
-import { walkInWindow, windowTickets, type DataWindow } from './survey';
+import { windowTickets } from './survey';
+import { walkInWindow, type DataWindow } from './windows';
 
 /** Filtered walks of at most about this many pages: several boundaries, a bounded cost on a live account. */
 const FILTER_WALK_PAGES = 8;

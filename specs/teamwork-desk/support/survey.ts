@@ -1,33 +1,21 @@
-import fc from 'fast-check';
-import { walkTickets, type ListPage, type ListQuery, type ListWalk } from '../../../checks/teamwork-desk/evidence';
+import { walkTickets, type ListPage, type ListWalk } from '../../../checks/teamwork-desk/evidence';
 import { propertySettings, seedFor } from '../../../lib/config/properties';
-import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
-import { idRange, windowSlots, withinRange } from '../../../lib/teamworkDesk/windows';
-import type { TeamworkDeskApi, WalkLimits } from './api';
+import type { Ticket } from '../../../lib/contract/teamworkDesk.types';
+import { idRange, windowSlots } from '../../../lib/teamworkDesk/windows';
+import type { TeamworkDeskApi } from './api';
 import { UNIQUE_ORDER } from './ordering';
+import type { DataWindow } from './windows';
 
 /** Tickets per window: the page size the listing by id is read at (a server serving fewer per page gives a window of several pages). */
 export const WINDOW_TICKETS = 100;
-/** Windows on a large site: one per stratum of the listing by id, the last at its deepest full page. */
+/** Windows on a large site: one per stratum of the listing by id, the last at its deepest full stretch. */
 export const WINDOW_COUNT = 4;
 /**
- * Sites listing at most this many tickets are covered whole: one window without a range, walked
- * like every ticket always was. Larger ones are judged in WINDOW_COUNT windows, so a run costs
- * about as much on a site of any size as on one of this size.
+ * Sites listing at most this many tickets are covered whole: one window without a range, every
+ * filter sent as generated. Larger ones are judged in WINDOW_COUNT windows, so a run costs about
+ * as much on a site of any size as on one of this size.
  */
 export const WHOLE_SITE_TICKETS = 200;
-
-/** A stretch of the site's data the filter, order and includes checks work in. */
-export interface DataWindow {
-  /** For step titles: which tickets these are. */
-  label: string;
-  /** The window's id range (a filter condition); undefined when the window is the whole site. */
-  range?: TicketFilter;
-  /** Where it was read: consecutive pages of the listing by id (undefined: a walk of the whole site). */
-  source?: { pages: readonly number[]; pageSize: number };
-  /** The window's tickets as the unfiltered listing by id showed them: the reference its walks are compared with. */
-  tickets: readonly Ticket[];
-}
 
 export interface Survey {
   /** `pagination.records` of the unfiltered listing by id. */
@@ -56,7 +44,7 @@ function pagesWindow(pages: readonly ListPage[], of: number): DataWindow | undef
   return {
     label: `ids ${lowest}–${highest} (${where} of ${of} by id, ${tickets.length} tickets)`,
     range: idRange(lowest, highest),
-    source: { pages: pages.map((p) => p.body.pagination.page), pageSize: first.query.pageSize ?? WINDOW_TICKETS },
+    source: { pages: pages.map((p) => p.query.page ?? p.body.pagination.page), pageSize: first.query.pageSize ?? WINDOW_TICKETS },
     tickets,
   };
 }
@@ -102,50 +90,4 @@ export async function windowTickets(api: TeamworkDeskApi, window: DataWindow, fr
   const tickets: Ticket[] = [];
   for (const page of window.source.pages) tickets.push(...(await api.page({ ...UNIQUE_ORDER, pageSize: window.source.pageSize, page })).body.tickets);
   return tickets;
-}
-
-/** What a step title adds to say where it ran: nothing when the one window is the whole site. */
-export function whereIn(window: DataWindow): string {
-  return window.range === undefined ? '' : `, in ${window.label}`;
-}
-
-/** `query` restricted to the window: its filter and the window's range must both hold. */
-export function inWindow(window: DataWindow, query: ListQuery): ListQuery {
-  const filter = withinRange(query.filter, window.range);
-  return filter === undefined ? query : { ...query, filter };
-}
-
-/**
- * How far a walk in the window goes: about the window's tickets (a tenth more and a few, for a
- * live site's new tickets), so a server ignoring the range costs a page more, not a walk of the
- * whole site. The whole site's window walks as far as MAX_WALK_PAGES, as before.
- */
-export function windowLimits(window: DataWindow, maxPages?: number): WalkLimits {
-  const maxTickets = window.range === undefined ? undefined : Math.ceil(window.tickets.length * 1.1) + 5;
-  return { ...(maxPages === undefined ? {} : { maxPages }), ...(maxTickets === undefined ? {} : { maxTickets }) };
-}
-
-/** A walk of `query` inside the window, judged like every walk. */
-export function walkInWindow(api: TeamworkDeskApi, window: DataWindow, query: ListQuery, maxPages?: number): Promise<ListWalk> {
-  return api.walk(inWindow(window, query), windowLimits(window, maxPages));
-}
-
-/** The window the `index`-th case of a test goes to: cases take turns, so each window is met and the cost is one window's. */
-export function windowFor<T>(windows: readonly T[], index: number): T {
-  const window = windows[((index % windows.length) + windows.length) % windows.length];
-  if (window === undefined) throw new Error('windowFor: the survey found no window (the target lists no tickets)');
-  return window;
-}
-
-/**
- * Generated cases spread over the windows: each picks a window, then its value from what that
- * window holds (`arbitrary(window)`: filter values from its own tickets, so boundaries such as
- * $lt and $lte of a value differ there). With one window nothing is drawn for the pick.
- */
-export function inSomeWindow<T>(windows: readonly DataWindow[], arbitrary: (window: DataWindow) => fc.Arbitrary<T>): fc.Arbitrary<{ window: DataWindow; value: T }> {
-  // Built once per window, not once per generated case.
-  const choices = windows.map((window) => arbitrary(window).map((value) => ({ window, value })));
-  const [only] = choices;
-  if (only === undefined) throw new Error('inSomeWindow: the survey found no window (the target lists no tickets)');
-  return choices.length === 1 ? only : fc.nat({ max: choices.length - 1 }).chain((index) => windowFor(choices, index));
 }
