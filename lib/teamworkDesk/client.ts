@@ -39,6 +39,11 @@ export class TeamworkDeskClient {
     secrets.add(Buffer.from(`${target.apiKey}:x`).toString('base64'), '$TEAMWORK_DESK_BASIC_CREDENTIALS');
   }
 
+  /** See Transport.onTimeNeeded: the fixture points it at the running test's time limit. */
+  set onTimeNeeded(extend: (ms: number) => void) {
+    this.transport.onTimeNeeded = extend;
+  }
+
   get stats(): TransportStats {
     return { ...this.transport.stats };
   }
