@@ -2,6 +2,7 @@ import { defineConfig, type Project } from '@playwright/test';
 import { loadEnv } from './lib/config/loadEnv';
 import { apiVersionsFrom } from './lib/config/moovTarget';
 import { OUTPUT_DIR, REPORTS_DIR } from './lib/config/run';
+import { selfTestMatrix } from './lib/config/selftestMatrix';
 import type { MoovOptions } from './specs/moov/support/fixtures';
 
 loadEnv();
@@ -13,6 +14,25 @@ const moovProjects: Project<MoovOptions>[] = [
   { name: 'moov', testDir: './specs/moov' },
   ...versions.map((version) => ({ name: `moov@${version}`, testDir: './specs/moov', use: { moovApiVersion: version } })),
 ];
+
+const conformanceProjects: Project<MoovOptions>[] = [
+  ...moovProjects,
+  // Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default) against the target.
+  { name: 'sdk', testDir: './specs/sdk' },
+  { name: 'teamwork-desk', testDir: './specs/teamwork-desk' },
+];
+
+/**
+ * Only when the self-test asks (CONFORMANCE_SELFTEST_MATRIX, lib/config/selftestMatrix.ts): one
+ * project per fault or variant case, e.g. `moov~page-gap`, running its base project's specs; its
+ * workers take the case's environment (specs/support/selftestCase.ts). `workers: 1` keeps each
+ * case in one worker process (a worker serves one project only, so spreading a case over two
+ * would start two), and cases run side by side instead.
+ */
+const selfTestProjects: Project<MoovOptions>[] = selfTestMatrix(process.env).map((c) => {
+  const base = conformanceProjects.find((p) => p.name === c.base);
+  return { ...base, name: c.name, workers: 1, metadata: { selfTestCase: c } };
+});
 
 export default defineConfig<MoovOptions>({
   globalSetup: './specs/global-setup.ts',
@@ -36,9 +56,7 @@ export default defineConfig<MoovOptions>({
     { name: 'unit', testDir: './specs/unit' },
     // Runs the suite in child processes, as users do: reports, secrets, shards.
     { name: 'reports', testDir: './specs/reports', timeout: 180_000 },
-    ...moovProjects,
-    // Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default) against the target.
-    { name: 'sdk', testDir: './specs/sdk' },
-    { name: 'teamwork-desk', testDir: './specs/teamwork-desk' },
+    ...conformanceProjects,
+    ...selfTestProjects,
   ],
 });

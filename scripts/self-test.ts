@@ -1,96 +1,409 @@
 /**
  * The suite's self-test: runs each conformance project against the mock with every fault switched
  * on (it must fail, through a check that names the fault's promise) and with every correct
- * variant (it must pass), plus once clean. Prints `self-test: caught N/N injected faults`.
+ * variant (it must pass), plus once clean; in two modes:
  *
- *   npm run self-test                 all projects
- *   npm run self-test -- moov         one project
+ * - mock mode: the target is the embedded mock, as `npx playwright test` runs it by default (no
+ *   write budget, no rate cap, no consistency window);
+ * - live mode: the same mock, at a large seed, addressed as a live target through MOOV_BASE_URL /
+ *   TEAMWORK_DESK_BASE_URL with ALLOW_WRITES=true and every live setting at its default (write
+ *   budget, consistency window) except the rate cap.
+ *
+ * Prints, per mode and in total, `self-test: caught N/N injected faults` and
+ * `self-test: passed on M/M correct variants` (the last two lines are the totals).
+ *
+ *   npm run self-test                        all projects, both modes
+ *   npm run self-test -- moov                one project (several may be named)
+ *   npm run self-test -- --mode=live moov    one mode (or SELFTEST_MODES=mock,live)
+ *   SELFTEST_CASES='~page-' npm run self-test   only the cases whose project name matches
+ *
+ * How: one Playwright process per (mode, batch) runs many cases at once, each as a Playwright
+ * project of its own (`moov~page-gap`, see lib/config/selftestMatrix.ts) against a mock this
+ * script starts for it; the JSON reporter says which case's tests failed and through which checks.
+ * Starting a process per case (about 130 of them per mode) cost more than the tests themselves.
  */
-import { rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { valueOf } from '../lib/config/configError';
+import { loadEnv } from '../lib/config/loadEnv';
+import { STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTestMatrixCase } from '../lib/config/selftestMatrix';
 import { playwright } from '../lib/playwrightRun';
+import { moovMockConfigFromEnv } from '../mock/moov/config';
+import { startMoovMock } from '../mock/moov/server';
+import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
+import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
 import { teamworkDeskSelfTest } from './selftest/teamworkDesk';
 import type { SelfTestSuite } from './selftest/types';
 
 const SUITES: SelfTestSuite[] = [moovSelfTest, teamworkDeskSelfTest, sdkSelfTest];
+type Mode = 'mock' | 'live';
+const MODES: readonly Mode[] = ['mock', 'live'];
+
+/**
+ * Live mode's account sizes: large, so a project that walks or fetches a whole account instead of
+ * a bounded part of it shows up as slow, timed out or over budget. Raise them to prove more;
+ * SELFTEST_LIVE_MOOV_SEED_TICKETS / SELFTEST_LIVE_TEAMWORK_DESK_SEED_TICKETS override them for a run.
+ */
+const LIVE_MOOV_SEED_TICKETS = 1000; // per account (three accounts)
+const LIVE_TEAMWORK_DESK_SEED_TICKETS = 2000;
+
+/**
+ * Live mode's client-side rate cap (MOOV_MAX_RPS / TEAMWORK_DESK_MAX_RPS). The default of 5 per
+ * second spares a shared service; this target is a mock on loopback in this very process, and at
+ * 5 per second the ~100 live cases would take hours. Everything else stays at its live default.
+ */
+const LIVE_MAX_RPS = '10000';
+
+/**
+ * Cases per Playwright process and Playwright workers per process (each case keeps to one worker,
+ * so this many cases run side by side). One process per mode by default: every process costs a
+ * start-up, a global setup and a tail where its last case runs alone.
+ */
+const BATCH_SIZE = Number(process.env.SELFTEST_BATCH_SIZE ?? 1000);
+const WORKERS = Number(process.env.SELFTEST_WORKERS ?? 3);
+
+/** Which mock a project talks to, and which projects run in live mode. */
+const MOCK_OF: Record<string, 'moov' | 'teamwork-desk'> = { moov: 'moov', sdk: 'moov', 'teamwork-desk': 'teamwork-desk' };
+// The sdk project's request audit reads the embedded mock's request log, which a live target does
+// not have (the audit is skipped there), so its broken-SDK faults can only be proven in mock mode.
+const LIVE_PROJECTS: ReadonlySet<string> = new Set(['moov', 'teamwork-desk']);
+
 const ID = /\[((?:TKT|TWD|SDK)-[A-Z]+-\d{3})\]/g;
+const ANSI = /\u001b\[[0-9;]*m/g;
 
-interface RunResult {
-  code: number;
+interface Case {
+  suite: SelfTestSuite;
+  mode: Mode;
+  kind: 'clean' | 'fault' | 'variant';
+  name: string;
+  env: Record<string, string>;
+  expect: string[];
+  /** A fault that has made its point with its first failure (not a fullRun one). */
+  stopAtFirstFailure: boolean;
+  /** Its Playwright project in the batch. */
+  project: string;
+}
+
+interface CaseResult {
+  ran: number;
+  passed: number;
+  skipped: number;
+  failed: Array<{ title: string; message: string }>;
+  /** Check ids in the failed tests' errors (and in run errors that name the case). */
   ids: Set<string>;
-  output: string;
+  /** Sum of its tests' durations: one worker runs them one after another. */
   ms: number;
+  /** Run errors that name no case: the whole batch is in doubt. */
+  batchErrors: string[];
+  /** Worker processes it took (Playwright replaces a worker after a test fails). */
+  workers: Set<number>;
+  /** Why tests were skipped (other than a fault case stopping at its first failure), and how many. */
+  skips: Map<string, number>;
 }
 
-async function run(project: string, env: Record<string, string>, stopAtFirstFailure: boolean): Promise<RunResult> {
-  const started = Date.now();
-  // Temporary report and output folders: the main run's reports/ and test-results/ stay intact.
-  const result = await playwright(['test', `--project=${project}`, '--reporter=line', ...(stopAtFirstFailure ? ['--max-failures=1'] : [])], { CONFORMANCE_STRICT: '', ...env });
-  rmSync(result.reportDir, { recursive: true, force: true });
-  rmSync(result.outputDir, { recursive: true, force: true });
-  return { code: result.code, ids: new Set([...result.output.matchAll(ID)].map((m) => m[1] ?? '')), output: result.output, ms: Date.now() - started };
+// ---------------------------------------------------------------- cases and their targets
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9.@]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-async function pool<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
+function casesOf(suite: SelfTestSuite, mode: Mode): Case[] {
+  const names = new Set<string>();
+  const make = (kind: Case['kind'], name: string, env: Record<string, string>, expect: string[], stopAtFirstFailure = false): Case => {
+    let project = `${suite.project}~${slug(name)}`;
+    for (let n = 2; names.has(project); n++) project = `${suite.project}~${slug(name)}-${n}`;
+    names.add(project);
+    return { suite, mode, kind, name, env, expect, stopAtFirstFailure, project };
+  };
+  return [
+    make('clean', 'clean', {}, []),
+    ...suite.faults.map((f) => make('fault', f.name, f.env, f.expect, !f.fullRun)),
+    ...suite.variants.map((v) => make('variant', v.name, v.env, [])),
+  ];
+}
+
+/** The environment the mocks read their settings from: the defaults, with no fault, variant or limit of the caller's. */
+function mockBaseEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MOOV_BASE_URL: '',
+    TEAMWORK_DESK_BASE_URL: '',
+    MOCK_FAULTS: '',
+    MOCK_VARIANTS: '',
+    MOCK_RATE_LIMIT: '',
+    TEAMWORK_DESK_MOCK_FAULTS: '',
+    TEAMWORK_DESK_MOCK_VARIANTS: '',
+    TEAMWORK_DESK_MOCK_RATE_LIMIT: '',
+  };
+  loadEnv(env); // the mock's accounts and keys (.env, then .env.example)
+  return env;
+}
+
+function liveSeeds(): { moov: string; teamworkDesk: string } {
+  return {
+    moov: valueOf(process.env, 'SELFTEST_LIVE_MOOV_SEED_TICKETS') ?? String(LIVE_MOOV_SEED_TICKETS),
+    teamworkDesk: valueOf(process.env, 'SELFTEST_LIVE_TEAMWORK_DESK_SEED_TICKETS') ?? String(LIVE_TEAMWORK_DESK_SEED_TICKETS),
+  };
+}
+
+/** Starts the case's mock and returns the environment its workers need to reach it. */
+async function startTarget(c: Case, base: NodeJS.ProcessEnv): Promise<{ env: Record<string, string>; close(): Promise<void> }> {
+  const live = c.mode === 'live';
+  const seeds = liveSeeds();
+  const mockEnv = { ...base, ...c.env, ...(live ? { MOCK_SEED_TICKETS: seeds.moov, TEAMWORK_DESK_MOCK_SEED_TICKETS: seeds.teamworkDesk } : {}) };
+  if (MOCK_OF[c.suite.project] === 'teamwork-desk') {
+    const config = teamworkDeskMockConfigFromEnv(mockEnv);
+    const mock = await startTeamworkDeskMock(config);
+    const target: Record<string, string> = live
+      ? { TEAMWORK_DESK_BASE_URL: mock.url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: config.apiKey, TEAMWORK_DESK_MAX_RPS: LIVE_MAX_RPS }
+      : { TEAMWORK_DESK_BASE_URL: '', TEAMWORK_DESK_MOCK_URL: mock.url };
+    return { env: { ...c.env, ...target }, close: () => mock.close() };
+  }
+  const config = moovMockConfigFromEnv(mockEnv);
+  const mock = await startMoovMock(config);
+  const target: Record<string, string> = live
+    ? {
+        MOOV_BASE_URL: mock.url,
+        MOOV_ALLOWED_HOSTS: '', // loopback is always allowed
+        MOOV_PUBLIC_KEY: config.publicKey,
+        MOOV_SECRET_KEY: config.secretKey,
+        MOOV_PARTNER_ACCOUNT_ID: config.partnerAccountID,
+        MOOV_ACCOUNT_ID: config.connectedAccountID,
+        MOOV_UNRELATED_ACCOUNT_ID: config.unrelatedAccountID,
+        ALLOW_WRITES: 'true',
+        // Live defaults, whatever the caller's environment says: write budget 25, consistency window 5 s.
+        MOOV_MAX_WRITES: '',
+        MOOV_CONSISTENCY_MS: '',
+        MOOV_MAX_RPS: LIVE_MAX_RPS,
       }
-    }),
-  );
-  return results;
+    : { MOOV_BASE_URL: '', MOOV_MOCK_URL: mock.url };
+  return { env: { ...c.env, ...target }, close: () => mock.close() };
 }
+
+// ---------------------------------------------------------------- running a batch
+
+interface JsonError {
+  message?: string;
+  stack?: string;
+  value?: string;
+}
+interface JsonAnnotation {
+  type: string;
+  description?: string;
+}
+interface JsonSuite {
+  title: string;
+  suites?: JsonSuite[];
+  specs?: Array<{
+    title: string;
+    tests: Array<{
+      projectName: string;
+      annotations?: JsonAnnotation[];
+      results: Array<{ status: string; duration: number; workerIndex: number; errors?: JsonError[]; annotations?: JsonAnnotation[] }>;
+    }>;
+  }>;
+}
+interface JsonReport {
+  suites?: JsonSuite[];
+  errors?: JsonError[];
+}
+
+function errorText(e: JsonError): string {
+  return (e.message ?? e.value ?? e.stack ?? '').replace(ANSI, '');
+}
+
+function emptyResult(): CaseResult {
+  return { ran: 0, passed: 0, skipped: 0, failed: [], ids: new Set(), ms: 0, batchErrors: [], workers: new Set(), skips: new Map() };
+}
+
+/** Runs the cases in one Playwright process; each case's outcome, read from the JSON report. */
+async function runBatch(cases: Case[]): Promise<Map<Case, CaseResult>> {
+  const base = mockBaseEnv();
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-selftest-'));
+  const targets: Array<{ close(): Promise<void> }> = [];
+  const results = new Map<Case, CaseResult>(cases.map((c) => [c, emptyResult()]));
+  try {
+    const matrix: SelfTestMatrix = { cases: [] };
+    for (const c of cases) {
+      const target = await startTarget(c, base);
+      targets.push(target);
+      matrix.cases.push({ name: c.project, base: c.suite.project as SelfTestMatrixCase['base'], env: target.env, stopAtFirstFailure: c.stopAtFirstFailure });
+    }
+    const matrixFile = join(dir, 'matrix.json');
+    const jsonFile = join(dir, 'report.json');
+    writeFileSync(matrixFile, JSON.stringify(matrix));
+    // JSON only: the conformance, JUnit and HTML reports would be thrown away.
+    const run = await playwright(['test', ...cases.map((c) => `--project=${c.project}`), '--reporter=json'], {
+      CONFORMANCE_SELFTEST_MATRIX: matrixFile,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile,
+      CONFORMANCE_WORKERS: String(WORKERS),
+      CONFORMANCE_STRICT: '',
+    });
+    rmSync(run.reportDir, { recursive: true, force: true });
+    rmSync(run.outputDir, { recursive: true, force: true });
+    let report: JsonReport;
+    try {
+      report = JSON.parse(readFileSync(jsonFile, 'utf8')) as JsonReport;
+    } catch {
+      const why = `the Playwright run wrote no report (exit ${run.code})\n${tail(run.output)}`;
+      for (const r of results.values()) r.batchErrors.push(why);
+      return results;
+    }
+    const byProject = new Map(cases.map((c) => [c.project.toLowerCase(), results.get(c)!]));
+    const visit = (suite: JsonSuite, path: string[]): void => {
+      for (const spec of suite.specs ?? []) {
+        for (const test of spec.tests) {
+          const result = byProject.get(test.projectName.toLowerCase());
+          const last = test.results.at(-1);
+          if (!result || !last) continue;
+          result.ms += test.results.reduce((sum, r) => sum + r.duration, 0);
+          result.workers.add(last.workerIndex);
+          if (last.status === 'skipped') {
+            result.skipped += 1;
+            const reason = [...(test.annotations ?? []), ...(last.annotations ?? [])].find((a) => a.type === 'skip')?.description ?? 'no reason given';
+            if (reason !== STOPPED_AFTER_FAILURE) result.skips.set(reason, (result.skips.get(reason) ?? 0) + 1);
+            continue;
+          }
+          result.ran += 1;
+          if (last.status === 'passed') {
+            result.passed += 1;
+            continue;
+          }
+          // failed, timedOut or interrupted
+          const message = (last.errors ?? []).map(errorText).join('\n');
+          result.failed.push({ title: [...path, spec.title].join(' › '), message: `${last.status}: ${message}` });
+          for (const m of message.matchAll(ID)) result.ids.add(m[1] ?? '');
+        }
+      }
+      for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+    };
+    for (const suite of report.suites ?? []) visit(suite, [suite.title]);
+    // Errors outside any test (global teardown's per-case checks name their case first).
+    for (const error of report.errors ?? []) {
+      const text = errorText(error);
+      const named = cases.filter((c) => new RegExp(`(^|\\s)${c.project.replace(/[.]/g, '\\.')}: `, 'm').test(text));
+      for (const c of named) {
+        const result = results.get(c)!;
+        result.failed.push({ title: 'run teardown', message: text });
+        for (const m of text.matchAll(ID)) result.ids.add(m[1] ?? '');
+      }
+      if (named.length === 0) for (const r of results.values()) r.batchErrors.push(text);
+    }
+    return results;
+  } finally {
+    await Promise.all(targets.map((t) => t.close()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- judging and printing
 
 function tail(output: string, lines = 25): string {
   return output.trim().split('\n').slice(-lines).map((l) => `      ${l}`).join('\n');
 }
 
+function failures(result: CaseResult, max = 3): string {
+  const shown = result.failed.slice(0, max).map((f) => `    ${f.title}\n${tail(f.message.split('\n').slice(0, 12).join('\n'))}`);
+  const more = result.failed.length > max ? [`    ... and ${result.failed.length - max} more failed test(s)`] : [];
+  const skips = [...result.skips].map(([reason, n]) => `    ${n} test(s) skipped: ${reason}`);
+  return [...shown, ...more, ...skips, ...result.batchErrors.map((e) => `    run error:\n${tail(e)}`)].join('\n');
+}
+
+interface Tally {
+  caught: number;
+  faults: number;
+  passedVariants: number;
+  variants: number;
+  problems: string[];
+}
+
+function judge(c: Case, result: CaseResult, tally: Tally): void {
+  const label = `${c.suite.project} (${c.mode} mode)`;
+  const seconds = `${(result.ms / 1000).toFixed(1)} s`;
+  const counts = `${result.ran} ran${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}${result.skipped > 0 ? `, ${result.skipped} skipped` : ''}, ${result.workers.size} worker(s)`;
+  const doubtful = result.batchErrors.length > 0;
+  if (c.kind === 'fault') {
+    tally.faults += 1;
+    const hit = c.expect.filter((id) => result.ids.has(id));
+    const ok = result.failed.length > 0 && hit.length > 0 && !doubtful;
+    if (ok) tally.caught += 1;
+    else if (result.failed.length === 0) tally.problems.push(`${label}: fault ${c.name} went unnoticed (expected ${c.expect.join(' or ')}; ${counts})\n${failures(result)}`);
+    else tally.problems.push(`${label}: fault ${c.name} failed the run, but not through ${c.expect.join(' or ')} (saw ${[...result.ids].join(', ') || 'no check id'})\n${failures(result)}`);
+    console.log(`  fault   ${ok ? 'caught ' : 'MISSED '} ${c.name.padEnd(34)} ${(ok ? hit : [...result.ids]).join(', ').padEnd(28)} ${seconds}, ${counts}`);
+    return;
+  }
+  const ok = result.failed.length === 0 && result.ran > 0 && !doubtful;
+  const why = result.ran === 0 ? 'ran no test' : `${result.failed.length} failed: ${[...result.ids].join(', ') || 'no check id'}`;
+  if (c.kind === 'clean') {
+    if (!ok) tally.problems.push(`${label}: fails on the clean mock (${why})\n${failures(result)}`);
+    console.log(`  clean   ${ok ? 'passes ' : 'FAILS  '} ${''.padEnd(34)} ${''.padEnd(28)} ${seconds}, ${counts}`);
+    return;
+  }
+  tally.variants += 1;
+  if (ok) tally.passedVariants += 1;
+  else tally.problems.push(`${label}: correct variant ${c.name} fails the project (${why})\n${failures(result)}`);
+  console.log(`  variant ${ok ? 'passes ' : 'FAILS  '} ${c.name.padEnd(34)} ${''.padEnd(28)} ${seconds}, ${counts}`);
+}
+
+function parseArgs(argv: string[]): { projects: string[]; modes: Mode[] } {
+  const modeArgs = argv.filter((a) => a.startsWith('--mode=')).flatMap((a) => a.slice('--mode='.length).split(','));
+  const modes = (modeArgs.length > 0 ? modeArgs : (valueOf(process.env, 'SELFTEST_MODES') ?? MODES.join(',')).split(',')).map((m) => m.trim()).filter(Boolean);
+  for (const m of modes) if (!(MODES as readonly string[]).includes(m)) throw new Error(`self-test: unknown mode "${m}"; known: ${MODES.join(', ')}`);
+  return { projects: argv.filter((a) => !a.startsWith('--')), modes: modes as Mode[] };
+}
+
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  const suites = only.length > 0 ? SUITES.filter((s) => only.includes(s.project)) : SUITES;
-  if (suites.length === 0) throw new Error(`self-test: no project named ${only.join(', ')}; known: ${SUITES.map((s) => s.project).join(', ')}`);
-  const width = Math.max(1, Math.min(4, cpus().length));
-  let caught = 0;
-  let faults = 0;
-  let passedVariants = 0;
-  let variants = 0;
-  const problems: string[] = [];
+  const { projects, modes } = parseArgs(process.argv.slice(2));
+  const suites = projects.length > 0 ? SUITES.filter((s) => projects.includes(s.project)) : SUITES;
+  if (suites.length === 0) throw new Error(`self-test: no project named ${projects.join(', ')}; known: ${SUITES.map((s) => s.project).join(', ')}`);
+  const total: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, problems: [] };
+  const summaries: string[] = [];
+  const started = Date.now();
 
-  for (const suite of suites) {
-    const clean = await run(suite.project, {}, false);
-    if (clean.code !== 0) problems.push(`${suite.project}: fails on the clean mock\n${tail(clean.output)}`);
-    console.log(`${suite.project}: clean mock ${clean.code === 0 ? 'passes' : 'FAILS'} (${(clean.ms / 1000).toFixed(1)} s)`);
-
-    const faultRuns = await pool(suite.faults, width, async (fault) => ({ fault, result: await run(suite.project, fault.env, !fault.fullRun) }));
-    for (const { fault, result } of faultRuns) {
-      faults += 1;
-      const hit = fault.expect.filter((id) => result.ids.has(id));
-      const ok = result.code !== 0 && hit.length > 0;
-      if (ok) caught += 1;
-      else if (result.code === 0) problems.push(`${suite.project}: fault ${fault.name} went unnoticed (expected ${fault.expect.join(' or ')})`);
-      else problems.push(`${suite.project}: fault ${fault.name} failed the run, but not through ${fault.expect.join(' or ')} (saw ${[...result.ids].join(', ') || 'no check id'})\n${tail(result.output)}`);
-      console.log(`  fault   ${ok ? 'caught ' : 'MISSED '} ${fault.name.padEnd(30)} ${ok ? hit.join(', ') : [...result.ids].join(', ')}`);
+  for (const mode of modes) {
+    const modeStarted = Date.now();
+    const only = valueOf(process.env, 'SELFTEST_CASES');
+    const cases = suites
+      .filter((s) => mode === 'mock' || LIVE_PROJECTS.has(s.project))
+      .flatMap((s) => casesOf(s, mode))
+      .filter((c) => only === undefined || new RegExp(only).test(c.project));
+    if (cases.length === 0) continue;
+    const seeds = liveSeeds();
+    console.log(
+      `self-test (${mode} mode): ${cases.length} cases${mode === 'live' ? ` (mock seeded with ${seeds.moov} Moov tickets per account, ${seeds.teamworkDesk} Teamwork Desk tickets)` : ''}, ${WORKERS} at a time`,
+    );
+    // Cases that run every test first, those that stop at their first failure last: a batch
+    // runs its cases in this order, so the short ones fill the gaps at the end.
+    const ordered = [...cases].sort((a, b) => Number(a.stopAtFirstFailure) - Number(b.stopAtFirstFailure));
+    const results = new Map<Case, CaseResult>();
+    for (let i = 0; i < ordered.length; i += BATCH_SIZE) {
+      for (const [c, r] of await runBatch(ordered.slice(i, i + BATCH_SIZE))) results.set(c, r);
     }
-
-    const variantRuns = await pool(suite.variants, width, async (variant) => ({ variant, result: await run(suite.project, variant.env, false) }));
-    for (const { variant, result } of variantRuns) {
-      variants += 1;
-      if (result.code === 0) passedVariants += 1;
-      else problems.push(`${suite.project}: correct variant ${variant.name} fails the project (${[...result.ids].join(', ')})\n${tail(result.output)}`);
-      console.log(`  variant ${result.code === 0 ? 'passes ' : 'FAILS  '} ${variant.name}`);
+    const tally: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, problems: [] };
+    for (const suite of suites) {
+      const own = cases.filter((c) => c.suite === suite);
+      if (own.length === 0) continue;
+      console.log(`${suite.project} (${mode} mode):`);
+      for (const c of own) judge(c, results.get(c) ?? emptyResult(), tally);
     }
+    const seconds = ((Date.now() - modeStarted) / 1000).toFixed(0);
+    summaries.push(`self-test: caught ${tally.caught}/${tally.faults} injected faults (${mode} mode)`, `self-test: passed on ${tally.passedVariants}/${tally.variants} correct variants (${mode} mode, ${seconds} s)`);
+    total.caught += tally.caught;
+    total.faults += tally.faults;
+    total.passedVariants += tally.passedVariants;
+    total.variants += tally.variants;
+    total.problems.push(...tally.problems);
   }
 
-  console.log(`self-test: caught ${caught}/${faults} injected faults`);
-  console.log(`self-test: passed on ${passedVariants}/${variants} correct variants`);
-  if (problems.length > 0) {
-    console.error(`\n${problems.join('\n\n')}`);
+  for (const line of summaries) console.log(line);
+  console.log(`self-test: ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  console.log(`self-test: caught ${total.caught}/${total.faults} injected faults`);
+  console.log(`self-test: passed on ${total.passedVariants}/${total.variants} correct variants`);
+  if (total.problems.length > 0) {
+    console.error(`\n${total.problems.join('\n\n')}`);
     process.exit(1);
   }
 }

@@ -13,6 +13,8 @@ import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock, type RunningTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { closeLedgerTickets } from '../lib/moov/cleanup';
 import { ledgerPath } from '../lib/moov/ledger';
+import { runId as runIdOf } from '../lib/config/run';
+import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
 
 /**
@@ -51,9 +53,14 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   }
   return async () => {
     try {
-      const target = resolveMoovTarget(process.env);
-      if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, (line) => console.log(line));
-      assertRequestIdsUnique(runId);
+      await finishRun(process.env);
+      // A self-test matrix run holds one run per case (its own run id and target): each is
+      // finished too, and a failure names its case so the self-test can tell whose it is.
+      const failures: string[] = [];
+      for (const c of selfTestMatrix(process.env)) {
+        await finishRun({ ...process.env, ...caseEnvironment(c, process.env) }).catch((error: unknown) => failures.push(`${c.name}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      if (failures.length > 0) throw new Error(failures.join('\n'));
     } finally {
       const benchLog = valueOf(process.env, 'CONFORMANCE_BENCH_LOG');
       if (benchLog) writeFileSync(benchLog, JSON.stringify({ moov: mock?.log.all() ?? [], 'teamwork-desk': teamworkDeskMock?.log.all() ?? [] }));
@@ -61,6 +68,14 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       await teamworkDeskMock?.close();
     }
   };
+}
+
+/** Closes the tickets a live run created (per its ledger) and checks its request ids. */
+async function finishRun(env: NodeJS.ProcessEnv): Promise<void> {
+  const target = resolveMoovTarget(env);
+  const id = runIdOf(env);
+  if (target.kind === 'live') await closeLedgerTickets(ledgerPath(id), target, (line) => console.log(line));
+  assertRequestIdsUnique(id);
 }
 
 /** TKT-HDR-002 across workers: each worker wrote the x-request-ids it saw; none may repeat. */

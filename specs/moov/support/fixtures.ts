@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base } from '../../support/selftestCase';
 import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../../lib/config/moovTarget';
