@@ -5,7 +5,7 @@ import { SRC } from './sources';
 export interface DefaultPageEvidence {
   /** The first page, requested without count. */
   page: ListPage;
-  /** Tickets listed, unchanged, before and after the page (stableTickets). */
+  /** Tickets the account held before the page (its census; tickets cannot be deleted). */
   stableTotal: number;
   /** Tickets listed before or after, but not both unchanged (may or may not be on the page). */
   volatileTotal: number;
@@ -20,8 +20,8 @@ export const defaultPageSize = defineCheck<DefaultPageEvidence>({
   severity: 'error',
   source: SRC.count,
   detects: 'a list without count returning fewer than min(200, tickets in the account) items, or more than 200',
-  triggers: 'one list request without count, between two reference walks of the same account',
-  requests: 'one list request plus the full walk it is compared with',
+  triggers: "one list request without count, after the account's census",
+  requests: "one list request (plus the account's census, shared)",
   operations: ['listTickets'],
   statuses: [200],
   evaluate: ({ page, stableTotal, volatileTotal }) => {

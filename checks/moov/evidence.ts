@@ -22,18 +22,13 @@ export interface ListWalk {
   complete: boolean;
   /** True when the walk gave up on consecutive empty pages that still carried nextPage. */
   runaway?: boolean;
-}
-
-/**
- * The tickets an account held, unchanged, across a stretch of time: listed by one reference walk
- * before the walks under test and by another after them, with the same status both times. Only
- * these may be missed by a walk; tickets created, closed or changed meanwhile (by this run, a
- * parallel shard or anyone else on a live account) prove nothing. No clock is involved, so a
- * server's timestamps cannot switch the comparison off.
- */
-export function stableTickets(before: readonly Ticket[], after: readonly Ticket[]): Ticket[] {
-  const later = new Map(after.map((t) => [t.ticketID, t]));
-  return before.filter((t) => later.get(t.ticketID)?.status === t.status);
+  /** True when the walk started from a cursor an earlier walk issued, not from the first page. */
+  fromCursor?: boolean;
+  /**
+   * A partial walk that holds every ticket created after the account's census: its tail (the
+   * listing rises) or its head (it falls). Judged like a complete walk for those tickets.
+   */
+  segment?: 'head' | 'tail';
 }
 
 /** A response plus the request fields a check needs to judge it. */

@@ -5,7 +5,7 @@ import { SRC } from './sources';
 
 export interface FilterCompletenessEvidence {
   filtered: ListWalk;
-  /** Tickets listed, unchanged, by unfiltered reference walks before and after (stableTickets). */
+  /** Tickets of the account (any status) that the census listed within the stretch the filtered walk covers, unchanged after it. */
   stable: Ticket[];
 }
 
@@ -16,12 +16,12 @@ export const statusFilterComplete = defineCheck<FilterCompletenessEvidence>({
   severity: 'error',
   source: SRC.statusFilter,
   detects: 'a ticket with the filtered status that an unfiltered walk lists but the filtered walk does not',
-  triggers: 'a filtered walk compared with the tickets unfiltered reference walks list, unchanged, before and after it',
-  requests: 'the filtered walk (one request per page)',
+  triggers: "filtered walks (up to four pages of 50) compared with the account's census, each missing ticket read again after the walk",
+  requests: 'the filtered walk (one request per page) and a GET per missing ticket (at most 5)',
   operations: ['listTickets'],
   statuses: [200],
   evaluate: ({ filtered, stable }) => {
-    if (!filtered.complete || filtered.status === undefined) return [];
+    if (filtered.status === undefined) return [];
     const seen = new Set(walkTickets(filtered).map((t) => t.ticketID));
     const missing = stable.filter((t) => t.status === filtered.status && !seen.has(t.ticketID));
     if (missing.length === 0) return [];

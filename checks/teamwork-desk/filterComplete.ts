@@ -7,7 +7,10 @@ import { SRC } from './sources';
 
 export interface FilterCompletenessEvidence {
   filtered: ListWalk;
-  /** Every ticket of an unfiltered walk. */
+  /**
+   * Tickets of the unfiltered listing: every one on a small site, or one window of it (a page of
+   * the listing by id) on a large one, whose id range the filtered walk's filter then includes.
+   */
   all: readonly Ticket[];
 }
 
@@ -18,8 +21,8 @@ export const filterComplete = defineCheck<FilterCompletenessEvidence>({
   severity: 'error',
   source: SRC.filter,
   detects: 'a ticket of the unfiltered list that satisfies the filter by the notes\' rules but is missing from the filtered walk',
-  triggers: 'every complete filtered walk in an order without ties (orderBy id), compared with an unfiltered walk of the same target; walks in an order with ties may skip a tied ticket at a page boundary and are not judged',
-  requests: 'the unfiltered walk, once per test',
+  triggers: 'every complete filtered walk in an order without ties (orderBy id), compared with the unfiltered listing: all of it on a site of up to 200 tickets, else the window the walk ran in (a page of the listing by id, whose id range the filter sent includes); walks in an order with ties may skip a tied ticket at a page boundary and are not judged',
+  requests: 'none beyond the survey (page 1 of the listing by id, then the whole site or four of its pages, once per worker); on a live target, the window again before a finding counts',
   operations: ['listTickets'],
   statuses: [200],
   evaluate: ({ filtered, all }) => {

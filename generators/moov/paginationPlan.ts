@@ -6,8 +6,13 @@ export interface PaginationPlan {
   account: 'partner' | 'connected';
   count: number;
   status?: TicketStatus;
-  /** Stop after this many pages; undefined walks to the end. */
+  /** Stop after this many pages; undefined walks to the end (within the spec's page bound). */
   pages?: number;
+  /**
+   * Where an unfiltered walk starts: the cursor of reference page `start` modulo the pages a
+   * reference walk has (0 or undefined: the first page). Spreads walks through large accounts.
+   */
+  start?: number;
 }
 
 export interface PaginationPlanConstraints {
@@ -36,6 +41,7 @@ export function paginationPlan(constraints: PaginationPlanConstraints = {}): fc.
       count: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: maxCount })),
       status: fc.constantFrom(...listStatuses()),
       pages: fc.integer({ min: 1, max: maxPages }),
+      start: fc.nat(1000),
     },
     { requiredKeys: ['account', 'count'] },
   );

@@ -1,5 +1,6 @@
 import { secrets } from '../redaction/secrets';
 import { ConfigError, flag, nonNegativeInteger, positiveNumber, required, valueOf, type Env } from './configError';
+import { requestTimeoutFrom } from './requestTimeout';
 import { liveBaseUrl, trimmedBase } from './targetUrl';
 
 export interface MoovTarget {
@@ -19,6 +20,8 @@ export interface MoovTarget {
   consistencyMs: number;
   /** Client-side request-rate cap; undefined means none. */
   maxRps?: number;
+  /** How long one request may go unanswered before it fails as hung. */
+  requestTimeoutMs: number;
 }
 
 export const MOOV_VERSION_PATTERN = /^(v\d{4}\.(01|04|07|10)\.\d{2}|latest)$/;
@@ -56,6 +59,7 @@ export function resolveMoovTarget(env: Env): MoovTarget {
     accountID: required(env, 'MOOV_ACCOUNT_ID', `${why}: an account connected to the partner`),
     unrelatedAccountID: required(env, 'MOOV_UNRELATED_ACCOUNT_ID', `${why}: an account the partner cannot reach`),
     apiVersion,
+    requestTimeoutMs: requestTimeoutFrom(env),
   };
   if (new Set([base.partnerAccountID, base.accountID, base.unrelatedAccountID]).size !== 3) {
     throw new ConfigError('MOOV_ACCOUNT_ID', 'MOOV_PARTNER_ACCOUNT_ID, MOOV_ACCOUNT_ID and MOOV_UNRELATED_ACCOUNT_ID must name three different accounts');

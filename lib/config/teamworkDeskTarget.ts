@@ -1,5 +1,6 @@
 import { secrets } from '../redaction/secrets';
 import { ConfigError, positiveNumber, required, valueOf, type Env } from './configError';
+import { requestTimeoutFrom } from './requestTimeout';
 import { liveBaseUrl, trimmedBase } from './targetUrl';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -11,6 +12,8 @@ export interface TeamworkDeskTarget {
   apiKey: string;
   /** Client-side request-rate cap; undefined means none. */
   maxRps?: number;
+  /** How long one request may go unanswered before it fails as hung. */
+  requestTimeoutMs: number;
 }
 
 /**
@@ -34,12 +37,12 @@ export function resolveTeamworkDeskTarget(env: Env): TeamworkDeskTarget {
         'is unset, so the suite targets the embedded mock, but no mock is running. Run through `npx playwright test` (its global setup starts the mock), or set TEAMWORK_DESK_BASE_URL.',
       );
     }
-    return { kind: 'mock', baseURL: mockUrl, apiKey, maxRps: undefined };
+    return { kind: 'mock', baseURL: mockUrl, apiKey, maxRps: undefined, requestTimeoutMs: requestTimeoutFrom(env) };
   }
   const url = liveBaseUrl(env, 'TEAMWORK_DESK_BASE_URL', 'TEAMWORK_DESK_ALLOWED_HOSTS');
   // A hosted account is spared (5 requests a second unless told otherwise); an implementation on
   // this machine is not a shared service, so it gets no cap unless TEAMWORK_DESK_MAX_RPS sets one.
   const loopback = LOOPBACK.has(url.hostname.toLowerCase());
   const maxRps = valueOf(env, 'TEAMWORK_DESK_MAX_RPS') === undefined && loopback ? undefined : positiveNumber(env, 'TEAMWORK_DESK_MAX_RPS', 5);
-  return { kind: 'live', baseURL: trimmedBase(url), apiKey, maxRps };
+  return { kind: 'live', baseURL: trimmedBase(url), apiKey, maxRps, requestTimeoutMs: requestTimeoutFrom(env) };
 }

@@ -4,6 +4,11 @@ export class Throttle {
 
   constructor(private readonly perSecond: number | undefined, private readonly wait: (ms: number) => Promise<void>) {}
 
+  /** How long the next take() will wait. */
+  delay(): number {
+    return this.perSecond === undefined ? 0 : Math.max(0, this.next - Date.now());
+  }
+
   async take(): Promise<void> {
     if (this.perSecond === undefined) return;
     const now = Date.now();

@@ -42,6 +42,8 @@ export interface TransportStats {
 export interface TransportOptions {
   api: string;
   maxRps?: number;
+  /** How long one request may go unanswered before it counts as hung (CONFORMANCE_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
   /** Called with each parsed JSON body before it is recorded, to register secrets it carries. */
   onBody?: (operation: OperationSpec, json: unknown) => void;
   wait?: (ms: number) => Promise<void>;
@@ -57,6 +59,16 @@ export class RateLimitedError extends Error {
     this.name = 'RateLimitedError';
   }
 }
+
+/** The target accepted a request and never answered it within the request timeout: a failure, naming the request. */
+export class RequestHungError extends Error {
+  constructor(readonly method: string, readonly url: string, readonly timeoutMs: number) {
+    super(`${method} ${url} hung: no answer within ${timeoutMs} ms (CONFORMANCE_REQUEST_TIMEOUT_MS)`);
+    this.name = 'RequestHungError';
+  }
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Playwright's request errors carry a call log with every request header, Authorization included:
@@ -77,6 +89,12 @@ export function scrubbed(error: unknown): Error {
  */
 export class Transport {
   readonly stats: TransportStats = { requests: 0, rateLimited: 0 };
+  /**
+   * Told, before each wait and each request, the longest it may legitimately take (throttle spacing,
+   * Retry-After, the request timeout): the fixtures extend the running test's time limit by it, so
+   * a test's limit follows the requests it makes and the rate cap, and only a hung request fails.
+   */
+  onTimeNeeded: (ms: number) => void = () => undefined;
   private readonly throttle: Throttle;
   private readonly wait: (ms: number) => Promise<void>;
 
@@ -94,13 +112,18 @@ export class Transport {
     for (const name of Object.keys(headers)) {
       if (SECRET_HEADERS.has(name.toLowerCase())) headers[name] = credentialGateway.placeholder(headers[name] ?? '');
     }
+    const timeout = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     for (let attempt = 0; ; attempt++) {
+      this.onTimeNeeded(this.throttle.delay() + timeout);
       await this.throttle.take();
       const startedAt = new Date();
       let response: APIResponse;
       try {
-        response = await this.http.fetch(viaGateway, { method: request.operation.method, headers, data, failOnStatusCode: false, maxRedirects: 0 });
+        response = await this.http.fetch(viaGateway, { method: request.operation.method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout });
       } catch (error) {
+        if (error instanceof Error && /timeout/i.test(error.message) && Date.now() - startedAt.getTime() >= timeout - 50) {
+          throw new RequestHungError(request.operation.method, secrets.redact(request.url), timeout);
+        }
         throw scrubbed(error);
       }
       if (response.status() === GATEWAY_NETWORK_ERROR && response.headers()['x-gateway-error']) {
@@ -112,7 +135,9 @@ export class Transport {
       this.stats.rateLimited += 1;
       if (attempt >= MAX_429_RETRIES) throw new RateLimitedError(result.exchange);
       const retryAfter = Number(result.headers['retry-after']);
-      await this.wait(1000 * Math.min(MAX_RETRY_AFTER_S, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** attempt));
+      const waitMs = 1000 * Math.min(MAX_RETRY_AFTER_S, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** attempt);
+      this.onTimeNeeded(waitMs);
+      await this.wait(waitMs);
     }
   }
 

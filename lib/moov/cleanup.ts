@@ -12,7 +12,7 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
   if (open.length === 0) return { closed: 0, failed: 0 };
   const http = await request.newContext();
   const client = new MoovClient(http, target);
-  const ledger = new WriteLedger(file, Number.POSITIVE_INFINITY);
+  const ledger = new WriteLedger(file);
   let closed = 0;
   let failed = 0;
   try {

@@ -50,6 +50,7 @@ export class MoovClient {
     this.transport = new Transport(http, {
       api: 'moov',
       maxRps: target.maxRps,
+      requestTimeoutMs: target.requestTimeoutMs,
       // A minted token is a secret from the moment it exists: register it before anything is recorded.
       onBody: (operation, json) => {
         if (operation.id === 'createAccessToken' && isRecord(json) && typeof json.access_token === 'string') secrets.add(json.access_token, '$MOOV_TOKEN');
@@ -59,6 +60,11 @@ export class MoovClient {
 
   get stats(): SessionStats {
     return { ...this.transport.stats, ...this.counts };
+  }
+
+  /** See Transport.onTimeNeeded: the fixture points it at the running test's time limit. */
+  set onTimeNeeded(extend: (ms: number) => void) {
+    this.transport.onTimeNeeded = extend;
   }
 
   countWrite(kind: 'created' | 'closed'): void {

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { REPORTS_DIR } from '../config/run';
 
@@ -10,31 +10,45 @@ export function ledgerPath(runId: string): string {
   return resolve(REPORTS_DIR, 'ledger', `${runId}.jsonl`);
 }
 
+/** A reserved write: where its slot is, so an unused one can be given back. */
+export interface WriteSlot {
+  pool: string;
+  file: string;
+}
+
 /**
  * Tickets a run created, appended as they are created (tickets cannot be deleted, so each is
- * closed at the end, and `npm run cleanup` can finish the job after an interrupted run).
- * Also the run's write budget: slots are reserved atomically, so parallel workers share one cap.
+ * closed at the end, and `npm run cleanup` can finish the job after an interrupted one).
+ * Also the run's write budget: slots are reserved atomically from named pools (the planned writes,
+ * the reserve for refusal probes), so parallel workers share one cap per pool.
  */
 export class WriteLedger {
   private readonly slotsDir: string;
 
-  constructor(readonly file: string, private readonly maxWrites: number) {
+  constructor(readonly file: string) {
     this.slotsDir = resolve(dirname(file), `${file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}.slots`);
   }
 
-  /** Takes one write from the budget; false when the run has used it all. */
-  reserve(): boolean {
-    if (!Number.isFinite(this.maxWrites)) return true;
-    mkdirSync(this.slotsDir, { recursive: true });
-    for (let slot = 1; slot <= this.maxWrites; slot++) {
+  /** Takes one write from `pool`, which holds `cap` of them in the whole run; undefined when all are taken. */
+  reserve(pool: string, cap: number): WriteSlot | undefined {
+    if (!Number.isFinite(cap)) return { pool, file: '' };
+    const dir = resolve(this.slotsDir, pool);
+    mkdirSync(dir, { recursive: true });
+    for (let slot = 1; slot <= cap; slot++) {
+      const file = resolve(dir, String(slot));
       try {
-        closeSync(openSync(resolve(this.slotsDir, String(slot)), 'wx'));
-        return true;
+        closeSync(openSync(file, 'wx'));
+        return { pool, file };
       } catch {
         // slot taken by this or another worker: try the next
       }
     }
-    return false;
+    return undefined;
+  }
+
+  /** Gives back a slot whose request created nothing (a refusal probe the target refused). */
+  release(slot: WriteSlot): void {
+    if (slot.file !== '') rmSync(slot.file, { force: true });
   }
 
   append(event: LedgerEvent): void {

@@ -33,10 +33,15 @@ export class TeamworkDeskClient {
   private readonly transport: Transport;
 
   constructor(http: APIRequestContext, readonly target: TeamworkDeskTarget) {
-    this.transport = new Transport(http, { api: 'teamwork-desk', maxRps: target.maxRps });
+    this.transport = new Transport(http, { api: 'teamwork-desk', maxRps: target.maxRps, requestTimeoutMs: target.requestTimeoutMs });
     // Registered here too, not only from the environment: a key given to the target in code is still never written out.
     secrets.add(target.apiKey, '$TEAMWORK_DESK_API_KEY');
     secrets.add(Buffer.from(`${target.apiKey}:x`).toString('base64'), '$TEAMWORK_DESK_BASIC_CREDENTIALS');
+  }
+
+  /** See Transport.onTimeNeeded: the fixture points it at the running test's time limit. */
+  set onTimeNeeded(extend: (ms: number) => void) {
+    this.transport.onTimeNeeded = extend;
   }
 
   get stats(): TransportStats {

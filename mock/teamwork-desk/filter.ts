@@ -71,15 +71,22 @@ class Evaluator {
 
   constructor(private readonly config: TeamworkDeskMockConfig) {}
 
+  // Loops rather than every()/map() with closures: this runs for every ticket of the store.
   matches(filter: TicketFilter, ticket: Ticket, nested = false): boolean {
-    return Object.entries(filter).every(([key, condition]) => {
+    for (const key of Object.keys(filter)) {
+      const condition = filter[key];
       if (key === '$and' || key === '$or') {
-        if (nested && this.config.faults.has('nested-logic-ignored')) return true;
-        const parts = (condition as TicketFilter[]).map((part) => this.matches(part, ticket, true));
-        return key === '$and' || this.config.faults.has('or-as-and') ? parts.every(Boolean) : parts.some(Boolean);
-      }
-      return this.fieldMatches(key, condition, ticket);
-    });
+        if (nested && this.config.faults.has('nested-logic-ignored')) continue;
+        if (!this.logical(key === '$and' || this.config.faults.has('or-as-and'), condition as TicketFilter[], ticket)) return false;
+      } else if (!this.fieldMatches(key, condition, ticket)) return false;
+    }
+    return true;
+  }
+
+  /** $and (every part holds) or $or (some part holds). */
+  private logical(every: boolean, parts: readonly TicketFilter[], ticket: Ticket): boolean {
+    for (const part of parts) if (this.matches(part, ticket, true) !== every) return !every;
+    return every;
   }
 
   private fieldMatches(field: string, condition: unknown, ticket: Ticket): boolean {
@@ -88,13 +95,13 @@ class Evaluator {
     const raw = (ticket as unknown as Record<string, unknown>)[field];
     const value = kind === 'reference' ? (isPlainObject(raw) ? raw.id : null) : raw ?? null;
     if (!isPlainObject(condition)) return this.equal(value, condition, kind);
-    return Object.entries(condition).every(([operator, operand]) => this.operator(operator, value, operand, kind));
+    for (const operator of Object.keys(condition)) if (!this.operator(operator, value, condition[operator], kind)) return false;
+    return true;
   }
 
   private operator(operator: string, value: unknown, operand: unknown, kind: FieldKind): boolean {
     const faults = this.config.faults;
     const sqlNulls = this.config.variants.has('null-excluded-by-ne') && value === null;
-    const order = () => this.compare(value, operand, kind);
     switch (operator) {
       case '$eq':
         return this.equal(value, operand, kind);
@@ -102,26 +109,31 @@ class Evaluator {
         if (faults.has('ne-as-eq')) return this.equal(value, operand, kind);
         return !sqlNulls && !this.equal(value, operand, kind);
       case '$lt':
-        return (order() ?? 0) < 0;
+        return (this.compare(value, operand, kind) ?? 0) < 0;
       case '$lte': {
-        const c = order();
+        const c = this.compare(value, operand, kind);
         return c !== undefined && (faults.has('lte-as-lt') ? c < 0 : c <= 0);
       }
       case '$gt':
-        return (order() ?? 0) > 0;
+        return (this.compare(value, operand, kind) ?? 0) > 0;
       case '$gte': {
-        const c = order();
+        const c = this.compare(value, operand, kind);
         return c !== undefined && c >= 0;
       }
       case '$in': {
         const list = operand as unknown[];
-        return faults.has('in-first-only') ? list.length > 0 && this.equal(value, list[0], kind) : list.some((item) => this.equal(value, item, kind));
+        return faults.has('in-first-only') ? list.length > 0 && this.equal(value, list[0], kind) : this.inList(value, list, kind);
       }
       case '$nin':
-        return !sqlNulls && !(operand as unknown[]).some((item) => this.equal(value, item, kind));
+        return !sqlNulls && !this.inList(value, operand as unknown[], kind);
       default:
         return false; // the contract admits no other operator; validation refused it already
     }
+  }
+
+  private inList(value: unknown, list: readonly unknown[], kind: FieldKind): boolean {
+    for (const item of list) if (this.equal(value, item, kind)) return true;
+    return false;
   }
 
   private equal(value: unknown, operand: unknown, kind: FieldKind): boolean {
@@ -147,5 +159,7 @@ class Evaluator {
 export function filterTickets(tickets: readonly Ticket[], filter: TicketFilter | undefined, config: TeamworkDeskMockConfig): Ticket[] {
   const hideDeleted = config.variants.has('hide-deleted-by-default') && !mentions(filter, 'state');
   const evaluator = new Evaluator(config);
-  return tickets.filter((t) => !(hideDeleted && t.state === config.states.deleted) && (filter === undefined || evaluator.matches(filter, t)));
+  const out: Ticket[] = [];
+  for (const t of tickets) if (!(hideDeleted && t.state === config.states.deleted) && (filter === undefined || evaluator.matches(filter, t))) out.push(t);
+  return out;
 }

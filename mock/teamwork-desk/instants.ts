@@ -5,8 +5,20 @@
  */
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
 
+/** Parsed date-times: filters and orders read the same few per ticket over and over. Emptied when full. */
+const parsed = new Map<string, number | undefined>();
+const PARSED_LIMIT = 200_000;
+
 /** Microseconds since the epoch (digits past the sixth cut, as Postgres keeps no more), or undefined. */
 export function toMicros(text: string): number | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  const micros = parse(text);
+  parsed.set(text, micros);
+  return micros;
+}
+
+function parse(text: string): number | undefined {
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
   const [, date, time, fraction = '', offset = 'Z'] = match;

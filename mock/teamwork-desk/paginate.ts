@@ -17,7 +17,7 @@ export interface Page {
  * One page of the ordered matches and its pagination object: records is the number of matches,
  * pages follows from records and pageSize, hasMorePages is true exactly when a later page exists.
  */
-export function paginate(matches: Ticket[], request: PageRequest, config: TeamworkDeskMockConfig): Page {
+export function paginate(matches: readonly Ticket[], request: PageRequest, config: TeamworkDeskMockConfig): Page {
   const faults = config.faults;
   if (config.variants.has('page-size-over-50-refused') && (request.pageSize ?? 0) > 50) {
     throw invalidParameters(config, { pageSize: [`pageSize: at most 50, got ${request.pageSize}`] });

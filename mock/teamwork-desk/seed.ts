@@ -20,8 +20,22 @@ export interface SeedData {
 }
 
 const EPOCH = Date.parse('2024-03-01T08:00:00.000Z');
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
+/** Tickets are created at most this long after EPOCH, however many there are: no site holds tickets from the future. */
+const HISTORY = 2 * 365 * 24 * HOUR;
+
+/**
+ * How far apart consecutive tickets are created, and the extra minutes some get within that gap:
+ * five hours and 17-minute steps for the default seed; on large seeds the gap shrinks (in whole
+ * seconds) so the history stays within two years, and the steps with it, so creation still follows
+ * the id order and distinct instants stay whole seconds apart.
+ */
+function cadence(ticketCount: number): { gap: number; step: number } {
+  const gap = Math.min(5 * HOUR, Math.floor(HISTORY / Math.max(1, ticketCount) / SECOND) * SECOND);
+  return { gap, step: Math.floor((gap * 17) / 300 / SECOND) * SECOND };
+}
 
 // Mixed case, accents, punctuation and repeats on purpose: text order and equality differ between
 // collations ("Re: refund request" sorts before "Refund request" by code unit, after it where
@@ -51,11 +65,13 @@ function ref(type: string, list: RelatedRecord[], index: number): Reference {
  */
 function writer(precision: TimestampPrecision): (ms: number) => string {
   if (precision === 'milliseconds') return (ms) => new Date(ms).toISOString();
-  return (ms) => writeMicros(ms * 1000 + ((ms / MINUTE) * 7919) % 1_000_000);
+  // Whole microseconds: instants of large seeds fall on seconds, not only on minutes.
+  return (ms) => writeMicros(ms * 1000 + (Math.floor((Math.floor(ms / SECOND) * 7919) / 60) % 1_000_000));
 }
 
 /**
- * About a hundred tickets and their related records, the same on every start. Values are spread
+ * `ticketCount` tickets (about a hundred by default, tens of thousands to measure cost) and their
+ * related records, the same on every start. Values are spread
  * so every filter operator and every order has something to bite on: nulls in optional fields,
  * equal timestamps, numbers of different widths, deleted tickets.
  */
@@ -92,9 +108,10 @@ export function seedData(ticketCount: number, shape: SeedShape = DEFAULT_SHAPE):
     ['businesshours', businesshours],
   ]);
 
+  const { gap, step } = cadence(ticketCount);
   const tickets = Array.from({ length: ticketCount }, (_, i): Ticket => {
     // Tickets 40 and 41 were created in the same second: an order by createdAt has a tie to break.
-    const createdMs = EPOCH + (i === 41 ? 40 : i) * 5 * HOUR + (i === 41 ? 0 : (i % 4) * 17 * MINUTE);
+    const createdMs = EPOCH + (i === 41 ? 40 : i) * gap + (i === 41 ? 0 : (i % 4) * step);
     const updatedMs = createdMs + ((i * 37) % 90) * HOUR;
     const status = ref('ticketstatuses', statuses, (i * 3) % 5);
     const solved = status.id >= 7; // Solved and Closed

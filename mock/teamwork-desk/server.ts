@@ -7,7 +7,8 @@ import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import { invalidParameters } from './validator';
 import type { TeamworkDeskMockConfig } from './config';
-import { listTickets } from './listTickets';
+import { listTickets, type ListMemos } from './listTickets';
+import { Memo } from './memo';
 import { TicketStore } from './store';
 
 /** What the mock is asked: a request line and headers (the one operation takes no body). */
@@ -40,6 +41,8 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
   const store = new TicketStore(config.seedTickets, { timestamps: config.timestamps, states: config.states });
   const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit);
   const log = new RequestLog(config.requestLogSize);
+  // Sized for a run's walks: every orderBy value in both modes, and the filters of the walks in flight.
+  const memos: ListMemos = { orders: new Memo(256), matches: new Memo(64), lists: new Memo(64) };
 
   function route(request: MockRequest): MockAnswer {
     if (Buffer.byteLength(request.url) > config.maxUrlBytes) return { status: 414, body: { error: `request target longer than ${config.maxUrlBytes} bytes` }, headers: {} };
@@ -62,7 +65,7 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
       return { status: 404, body: { error: 'no such route' }, headers: {} };
     }
     authenticate(request.headers.authorization, config);
-    const result = listTickets({ config, store, operation: found.operation, query: queryRecord(url.searchParams) });
+    const result = listTickets({ config, store, memos, operation: found.operation, query: queryRecord(url.searchParams) });
     return { ...result, status: result.status === 200 && config.faults.has('answers-203') ? 203 : result.status, headers: {} };
   }
 
@@ -75,8 +78,24 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
     }
   }
 
+  /**
+   * The request log, as the Moov mock serves it (`GET /_mock/requests`; DELETE empties it): how
+   * many requests a run made, and which, against a standalone mock. Not part of the contract, not
+   * logged, never rate-limited, and no fault touches it.
+   */
+  function requestLog(method: string, res: ServerResponse): void {
+    if (method === 'GET') return sendJson(res, 200, log.all(), {});
+    if (method !== 'DELETE') return sendJson(res, 405, { error: `method ${method.slice(0, 20)} not allowed` }, { allow: 'GET, DELETE' });
+    log.clear();
+    sendJson(res, 204, undefined, {});
+  }
+
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const request: MockRequest = { method: (req.method ?? 'GET').toUpperCase(), url: req.url ?? '/', headers: headerRecord(req) };
+    if (request.url.split('?')[0] === '/_mock/requests') {
+      req.resume();
+      return requestLog(request.method, res);
+    }
     // A body is read (bounded) and ignored: the operation takes none, but an unread one would stall the connection.
     readBody(req, config.maxBodyBytes)
       .then(() => answer(request))

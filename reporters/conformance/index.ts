@@ -12,7 +12,7 @@ import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
 
 /** Annotation types a test uses to tell the report something that is neither a pass nor a failure. */
-const REPORTED_ANNOTATIONS = new Set(['sdk-drift', 'not served']);
+const REPORTED_ANNOTATIONS = new Set(['sdk-drift', 'not served', 'write plan', 'cases']);
 
 function attachmentJson<T>(result: TestResult, name: string): T | undefined {
   const attachment = result.attachments.find((a) => a.name === name && a.body);

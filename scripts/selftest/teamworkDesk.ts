@@ -68,14 +68,36 @@ const VARIANTS: VariantName[] = [
   'state-as-integer',
 ];
 
+/**
+ * A site large enough to be judged in windows (more than the 200 tickets covered whole), its last
+ * page partial: the same suite must catch faults and pass correct readings there too, through the
+ * window code (ranges combined with $and, windows of several pages under a page-size cap).
+ */
+const LARGE_SITE = '2060';
+const LARGE_SITE_FAULTS: FaultName[] = ['lte-as-lt', 'nested-logic-ignored', 'order-within-page-only', 'last-page-short', 'included-drops-record'];
+const LARGE_SITE_VARIANTS: Array<VariantName | ''> = ['', 'max-page-size-50', 'hide-deleted-by-default'];
+
 // The Teamwork Desk mock reads its own variables (MOCK_FAULTS is the Moov mock's); each run names
 // both, so a value in the caller's environment cannot leak into it.
 export const teamworkDeskSelfTest: SelfTestSuite = {
   project: 'teamwork-desk',
-  faults: (Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
-    name: fault,
-    env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '' },
-    expect: EXPECTED[fault],
-  })),
-  variants: VARIANTS.map((variant) => ({ name: variant, env: { TEAMWORK_DESK_MOCK_VARIANTS: variant, TEAMWORK_DESK_MOCK_FAULTS: '' } })),
+  faults: [
+    ...(Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
+      name: fault,
+      env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '' },
+      expect: EXPECTED[fault],
+    })),
+    ...LARGE_SITE_FAULTS.map((fault) => ({
+      name: `${fault} (${LARGE_SITE} tickets)`,
+      env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_SEED_TICKETS: LARGE_SITE },
+      expect: EXPECTED[fault],
+    })),
+  ],
+  variants: [
+    ...VARIANTS.map((variant) => ({ name: variant, env: { TEAMWORK_DESK_MOCK_VARIANTS: variant, TEAMWORK_DESK_MOCK_FAULTS: '' } })),
+    ...LARGE_SITE_VARIANTS.map((variant) => ({
+      name: `${variant || 'no variant'} (${LARGE_SITE} tickets)`,
+      env: { TEAMWORK_DESK_MOCK_VARIANTS: variant, TEAMWORK_DESK_MOCK_FAULTS: '', TEAMWORK_DESK_MOCK_SEED_TICKETS: LARGE_SITE },
+    })),
+  ],
 };

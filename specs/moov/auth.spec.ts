@@ -37,8 +37,12 @@ function badCredentials(moov: MoovApi): Array<[MoovAuth, string, readonly number
 }
 
 async function judge(moov: MoovApi, check: typeof C.missingCredentialsRefused, operation: MoovOperationId, request: MoovRequest, credentials: string, refusals: readonly number[] = [401]): Promise<void> {
-  const response = await moov.call(operation, request, refusals.includes(400) ? 'invalid-input' : 'valid');
-  if (operation === 'createTicket' && response.status >= 200 && response.status < 300) moov.recordCreated(request.path.accountID ?? '', response.json, '');
+  const intent = refusals.includes(400) ? 'invalid-input' : 'valid';
+  // A create is a refusal probe: a target that wrongly accepts it creates a ticket from the stray reserve.
+  const response = operation === 'createTicket'
+    ? await moov.probeCreate({ ...request, json: { ...(request.json as object), foreignID: moov.label('auth') } }, intent)
+    : await moov.call(operation, request, intent);
+  if (!response) return;
   const evidence: CredentialEvidence = { ...response, intent: 'valid', credentials, refusals };
   verify(check, evidence, { operation, status: response.status });
 }

@@ -24,7 +24,7 @@ async function readBack(moov: MoovApi, accountID: string, ticketID: string): Pro
 
 test.describe('update a support ticket', () => {
   test('closing a ticket closes it, and get and list agree', covers(C.closeCloses, C.closeVisible, C.createdTicketListed, C.closedHasClosedOn), async ({ moov }) => {
-    moov.requireWrites(2);
+    moov.writes('update: closing a ticket');
     const accountID = moov.ids.connected;
     const { ticket: open } = await moov.create(accountID, sampleBody());
     const { ticket: keptOpen } = await moov.create(accountID, sampleBody());
@@ -35,19 +35,20 @@ test.describe('update a support ticket', () => {
     if (read.lagMs > 0) verify(C.readAfterWriteLag, { what: 'a close', lagMs: read.lagMs, exchange: read.value.exchange }, { operation: 'getTicket', status: 200 });
     verify(C.closeVisible, { ticketID: open.ticketID, read: read.value.status === 200 ? (read.value.json as Ticket) : undefined, exchange: read.value.exchange }, { operation: 'getTicket', status: read.value.status });
 
+    // Where the listing keeps new tickets (its head or tail, read off the census), not the whole account.
     const closedNow = { ...open, status: 'closed' as const };
     const isListed = (walk: ListWalk, ticket: Ticket) => walkTickets(walk).some((t) => t.ticketID === ticket.ticketID && t.status === ticket.status);
-    const listed = await moov.eventually(() => moov.walk(accountID, { count: 100 }), (walk) => isListed(walk, closedNow));
+    const listed = await moov.eventually(() => moov.locate(accountID, { expect: [closedNow, keptOpen] }), (walk) => isListed(walk, closedNow));
     verify(C.createdTicketListed, { expected: [closedNow, keptOpen], walk: listed.value }, { operation: 'listTickets', status: 200 });
     // The status filter follows the close: the ticket moves from its old status to closed.
-    const closedWalk = await moov.eventually(() => moov.walk(accountID, { count: 100, status: 'closed' }), (walk) => isListed(walk, closedNow));
+    const closedWalk = await moov.eventually(() => moov.locate(accountID, { status: 'closed', expect: [closedNow] }), (walk) => isListed(walk, closedNow));
     verify(C.createdTicketListed, { expected: [closedNow], walk: closedWalk.value }, { operation: 'listTickets', status: 200 });
-    const oldStatusWalk = await moov.eventually(() => moov.walk(accountID, { count: 100, status: keptOpen.status }), (walk) => !walkTickets(walk).some((t) => t.ticketID === open.ticketID));
+    const oldStatusWalk = await moov.eventually(() => moov.locate(accountID, { status: keptOpen.status, expect: [keptOpen] }), (walk) => !walkTickets(walk).some((t) => t.ticketID === open.ticketID));
     verify(C.createdTicketListed, { expected: [keptOpen], unexpected: [open], walk: oldStatusWalk.value }, { operation: 'listTickets', status: 200 });
   });
 
   test('statuses other than closed are refused and change nothing', covers(C.onlyClosedAccepted, C.invalidInputRefused, C.offendingFieldNamed), async ({ moov }, testInfo) => {
-    moov.requireWrites(1);
+    moov.writes('update: refused statuses');
     const accountID = moov.ids.partner;
     const { ticket } = await moov.create(accountID, sampleBody());
     await checkProperty(testInfo, refusedUpdateStatus(), async ({ status }) => {
@@ -59,39 +60,35 @@ test.describe('update a support ticket', () => {
   });
 
   test('other spellings of closed (advisory: lenient servers fold case and trim)', covers(C.doubtfulInputRefused), async ({ moov }) => {
-    const spellings = closedSpellings();
-    moov.requireWrites(spellings.length);
-    for (const status of spellings) {
-      const { ticket } = await moov.create(moov.ids.partner, sampleBody());
+    moov.writes('update: other spellings of closed');
+    // One ticket serves every spelling a strict target refuses; the first one accepted answers the question.
+    const { ticket } = await moov.create(moov.ids.partner, sampleBody());
+    for (const status of closedSpellings()) {
       const response = await moov.call('updateTicket', { path: { accountID: moov.ids.partner, ticketID: ticket.ticketID }, json: { status } }, 'invalid-input');
       verify(C.doubtfulInputRefused, { ...response, intent: 'invalid-input', input: `status ${JSON.stringify(status)}` }, { operation: 'updateTicket', status: response.status });
+      if (response.status >= 200 && response.status < 300) break;
     }
   });
 
-  test('an empty update loses no data', covers(C.emptyUpdateKeepsData), async ({ moov }) => {
-    moov.requireWrites(1);
-    const accountID = moov.ids.partner;
-    const { ticket } = await moov.create(accountID, sampleBody());
-    for (const body of [{ json: {} }, { rawBody: '' }]) {
-      const response = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, ...body }, 'invalid-input');
-      const after = await readBack(moov, accountID, ticket.ticketID);
-      verify(C.emptyUpdateKeepsData, { ...response, intent: 'invalid-input', before: ticket, readBack: after }, { operation: 'updateTicket', status: response.status });
-    }
-  });
-
-  test('closing a closed ticket gets a conforming answer and leaves it closed', covers(C.closeVisible), async ({ moov }) => {
-    // The pages do not say whether a second close is a 200 or a 409: both are accepted.
-    moov.requireWrites(1);
+  test('a closed ticket: closing it again leaves it closed, an empty update loses no data', covers(C.closeVisible, C.emptyUpdateKeepsData), async ({ moov }) => {
+    moov.writes('update: a closed ticket');
     const accountID = moov.ids.partner;
     const { ticket } = await moov.create(accountID, sampleBody());
     await moov.close(accountID, ticket.ticketID);
+    // The pages do not say whether a second close is a 200 or a 409: both are accepted.
     const again = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, json: { status: 'closed' } });
     const after = await moov.get(accountID, ticket.ticketID);
     verify(C.closeVisible, { ticketID: ticket.ticketID, read: after.ticket, exchange: again.exchange }, { operation: 'getTicket', status: 200 });
+    // A closed ticket serves the empty updates too: whatever the answer, nothing it holds may change.
+    for (const body of [{ json: {} }, { rawBody: '' }]) {
+      const response = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, ...body }, 'invalid-input');
+      const readBackNow = await readBack(moov, accountID, ticket.ticketID);
+      verify(C.emptyUpdateKeepsData, { ...response, intent: 'invalid-input', before: after.ticket, readBack: readBackNow }, { operation: 'updateTicket', status: response.status });
+    }
   });
 
   test('updating an unknown ticket is a 404', covers(C.unknownTicketNotFound), async ({ moov }, testInfo) => {
-    moov.requireWrites(0);
+    moov.requireWritesOn();
     await checkProperty(testInfo, unknownTicketId(), async (ticketID) => {
       const response = await moov.call('updateTicket', { path: { accountID: moov.ids.partner, ticketID }, json: { status: 'closed' } });
       verify(C.unknownTicketNotFound, { ...response, intent: 'valid' }, { operation: 'updateTicket', status: response.status });
@@ -99,7 +96,7 @@ test.describe('update a support ticket', () => {
   });
 
   test('malformed update bodies are refused as invalid syntax', covers(C.malformedJsonRefused), async ({ moov }, testInfo) => {
-    moov.requireWrites(1);
+    moov.writes('update: malformed bodies');
     const accountID = moov.ids.partner;
     const { ticket } = await moov.create(accountID, sampleBody());
     // Empty bodies are valid updates, and so is JSON null to servers that decode into typed structs.

@@ -33,6 +33,18 @@ export interface PropertyOptions {
   scale?: number;
   /** Fewest runs whatever the scale. Default 3. */
   minRuns?: number;
+  /** Most runs, whatever CONFORMANCE_RUNS says: what the write plan leaves room for. */
+  maxRuns?: number;
+  /**
+   * The property creates tickets on a live target when it fails (a target accepting what it should
+   * refuse): report the first failing case without shrinking, which would create more.
+   */
+  writesOnFailure?: boolean;
+}
+
+/** How many cases a property runs at `scale` (see PropertyOptions). */
+export function propertyRuns(scale = 1, minRuns = 3): number {
+  return Math.max(minRuns, Math.round(propertySettings(process.env).runs * scale));
 }
 
 /** What a failing property leaves for the report's replay bundle. */
@@ -57,7 +69,13 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
   const label = options.label ?? 'property';
   const title = testInfo.titlePath.slice(1).join(' › ');
   const seed = seedFor(baseSeed, `${title}#${label}`);
-  const numRuns = Math.max(options.minRuns ?? 3, Math.round(runs * (options.scale ?? 1)));
+  const numRuns = Math.min(options.maxRuns ?? Number.POSITIVE_INFINITY, Math.max(options.minRuns ?? 3, Math.round(runs * (options.scale ?? 1))));
+  if (numRuns < 1) test.skip(true, `property "${label}": no case fits the write plan`);
+  // The report says how many cases a write-planned property got of those CONFORMANCE_RUNS asks for.
+  if (options.maxRuns !== undefined) {
+    const requested = Math.max(options.minRuns ?? 3, Math.round(runs * (options.scale ?? 1)));
+    testInfo.annotations.push({ type: 'cases', description: `${testInfo.title}: ${numRuns} of ${requested} cases ran${numRuns < requested ? ' (the write plan had room for no more)' : ''}` });
+  }
   const replayPath = valueOf(process.env, 'CONFORMANCE_REPLAY_PATH');
   propertyDepth += 1;
   let details: fc.RunDetails<[T]>;
@@ -65,6 +83,7 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
     details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
       seed,
       numRuns,
+      ...(options.writesOnFailure ? { endOnFailure: true } : {}),
       ...(replayPath ? { path: replayPath, endOnFailure: true } : {}),
     });
   } finally {

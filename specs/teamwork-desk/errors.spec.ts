@@ -28,8 +28,8 @@ test.describe('invalid parameters', () => {
   });
 
   test('an unknown filter field is a 400 naming filter, at the top and nested', covers(C.unknownFilterFieldRefused), async ({ teamworkDesk }, testInfo) => {
-    const all = await teamworkDesk.reference();
-    const [field, values] = [...observeValues(all)][0] ?? [];
+    const { tickets } = await teamworkDesk.survey();
+    const [field, values] = [...observeValues(tickets)][0] ?? [];
     const companion = field === undefined ? {} : { [field]: values?.[0] };
     const fixed: Array<[Record<string, unknown>, string]> = [
       [{ notAFilterField: 1 }, 'unknown field notAFilterField at the top'],

@@ -11,13 +11,18 @@ import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import { test } from './support/fixtures';
 import { orderedQuery, UNIQUE_ORDER } from './support/ordering';
+import { inSomeWindow, walkInWindow, whereIn, windowFor, type DataWindow } from './support/windows';
 
 /** Ordered walks of at most about this many pages: enough boundaries, a bounded cost on a live account. */
 const ORDER_WALK_PAGES = 10;
 
 const ownKeys = () => [...orderKeys().values()].filter((k) => k.related === undefined);
 const dottedKeys = () => [...orderKeys().values()].filter((k) => k.related !== undefined);
+/** A page size giving about `pages` pages over the window. */
+const sizeFor = (window: DataWindow, pages: number) => Math.max(5, Math.ceil(window.tickets.length / pages));
 
+// Ordered walks run inside one window of the site's data each, taking turns (the whole site when
+// it is small): the window's range is a filter, so every order is also seen holding with one.
 test.describe('order', () => {
   test('every documented orderBy value is served, in both modes', covers(C.validRequestServed, C.paginationConsistent), async ({ teamworkDesk }) => {
     const { orderBy, orderModes } = ticketVocabulary();
@@ -27,52 +32,56 @@ test.describe('order', () => {
   });
 
   test("orders the ticket's own value defines hold within and across pages", covers(C.orderHolds, C.walkYieldsRecords), async ({ teamworkDesk }) => {
-    const records = (await teamworkDesk.reference()).length;
-    const size = Math.max(5, Math.ceil(records / 6));
+    const { windows } = await teamworkDesk.survey();
+    let turn = 0;
     for (const { orderBy } of ownKeys()) {
       for (const orderMode of [...ticketVocabulary().orderModes, undefined]) {
-        await test.step(`${orderBy} ${orderMode ?? '(no orderMode)'}`, async () => {
-          await teamworkDesk.walk({ orderBy, orderMode, pageSize: size });
+        const window = windowFor(windows, turn++);
+        await test.step(`${orderBy} ${orderMode ?? '(no orderMode)'}${whereIn(window)}`, async () => {
+          await walkInWindow(teamworkDesk, window, { orderBy, orderMode, pageSize: sizeFor(window, 6) });
         });
       }
     }
   });
 
   test('dotted names order by the related record, within and across pages', covers(C.orderHolds), async ({ teamworkDesk }) => {
-    const all = await teamworkDesk.reference();
-    const size = Math.max(5, Math.ceil(all.length / 6));
+    const { windows, tickets } = await teamworkDesk.survey();
+    let turn = 0;
     for (const { orderBy } of dottedKeys()) {
       for (const orderMode of ticketVocabulary().orderModes) {
-        await test.step(`${orderBy} ${orderMode}`, async () => {
-          await teamworkDesk.walk(orderedQuery({ orderBy, orderMode }, all, { pageSize: size }));
+        const window = windowFor(windows, turn++);
+        await test.step(`${orderBy} ${orderMode}${whereIn(window)}`, async () => {
+          await walkInWindow(teamworkDesk, window, orderedQuery({ orderBy, orderMode }, tickets, { pageSize: sizeFor(window, 6) }));
         });
       }
     }
   });
 
   test('a filtered list keeps the requested order', covers(C.orderHolds, C.filterOnlyMatches), async ({ teamworkDesk }) => {
-    const all = await teamworkDesk.reference();
-    test.skip(all.length < 2, 'too few tickets for an order to show');
-    // About two thirds of the tickets: plenty of neighbours to compare, and the filter is real.
-    const ids = all.map((t) => t.id).sort((a, b) => a - b);
-    const filter: TicketFilter = { [UNIQUE_ORDER.orderBy]: { $gte: ids[Math.floor(ids.length / 3)] ?? 0 } };
-    const size = Math.max(5, Math.ceil(all.length / 8));
+    const { windows, tickets } = await teamworkDesk.survey();
+    test.skip(tickets.length < 2, 'too few tickets for an order to show');
     const modes = ticketVocabulary().orderModes;
     for (const [index, { orderBy }] of [...orderKeys().values()].entries()) {
+      const window = windowFor(windows, index);
+      // About two thirds of the window's tickets: plenty of neighbours to compare, and the filter is real.
+      const ids = window.tickets.map((t) => t.id).sort((a, b) => a - b);
+      const filter: TicketFilter = { [UNIQUE_ORDER.orderBy]: { $gte: ids[Math.floor(ids.length / 3)] ?? 0 } };
       const orderMode = modes[index % modes.length];
-      await test.step(`${orderBy} ${orderMode ?? ''} with ${JSON.stringify(filter)}`, async () => {
-        await teamworkDesk.walk(orderedQuery({ orderBy, orderMode }, all, { filter, pageSize: size }));
+      await test.step(`${orderBy} ${orderMode ?? ''} with ${JSON.stringify(filter)}${whereIn(window)}`, async () => {
+        await walkInWindow(teamworkDesk, window, orderedQuery({ orderBy, orderMode }, tickets, { filter, pageSize: sizeFor(window, 8) }));
       });
     }
   });
 
   test('generated orderBy, orderMode, filters and page sizes keep the order and the pagination', covers(C.orderHolds, C.paginationConsistent, C.walkYieldsRecords, C.filterOnlyMatches), async ({ teamworkDesk }, testInfo) => {
-    const all = await teamworkDesk.reference();
-    const least = Math.max(1, Math.ceil(all.length / ORDER_WALK_PAGES));
-    const filters = all.length === 0 ? fc.constant(undefined) : fc.option(ticketFilter({ observed: observeValues(all), maxDepth: 1 }), { freq: 2, nil: undefined });
-    const plan = fc.record({ order: fc.oneof(orderChoice(), orderChoice({ values: 'all' })), size: pageSize({ records: all.length }), filter: filters });
-    await checkProperty(testInfo, plan, async ({ order, size, filter }) => {
-      await teamworkDesk.walk(orderedQuery(order, all, { filter, pageSize: Math.max(least, size) }));
+    const { windows, tickets } = await teamworkDesk.survey();
+    const plan = inSomeWindow(windows, (window) => {
+      const filters = window.tickets.length === 0 ? fc.constant(undefined) : fc.option(ticketFilter({ observed: observeValues(window.tickets), maxDepth: 1 }), { freq: 2, nil: undefined });
+      return fc.record({ order: fc.oneof(orderChoice(), orderChoice({ values: 'all' })), size: pageSize({ records: window.tickets.length }), filter: filters });
+    });
+    await checkProperty(testInfo, plan, async ({ window, value: { order, size, filter } }) => {
+      const least = Math.max(1, Math.ceil(window.tickets.length / ORDER_WALK_PAGES));
+      await walkInWindow(teamworkDesk, window, orderedQuery(order, tickets, { filter, pageSize: Math.max(least, size) }));
     });
   });
 });

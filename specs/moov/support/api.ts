@@ -1,11 +1,13 @@
 import { test, type TestInfo } from '@playwright/test';
 import { moovChecks as C } from '../../../checks/moov';
 import { walkTickets, type ListPage, type ListWalk } from '../../../checks/moov/evidence';
+import { censusFrom, spannedTickets, type Census } from './census';
 import type { Intent, ResponseEvidence } from '../../../checks/response/evidence';
 import { verify } from '../../../checks/verify';
 import type { MoovOperationId } from '../../../lib/contract/moov';
 import type { CreateTicket, Ticket, TicketStatus } from '../../../lib/contract/moov.types';
 import { ticketLabel } from '../../../lib/config/run';
+import type { Allotment } from '../../../lib/moov/writePlan';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
 import { skipRun } from '../../support/property';
@@ -13,12 +15,23 @@ import { RateLimitedError } from '../../../lib/http/transport';
 import type { MoovWorker } from './worker';
 
 const TICKET_BODY_OPERATIONS: ReadonlySet<MoovOperationId> = new Set(['getTicket', 'createTicket', 'updateTicket']);
-/** A walk longer than this is a runaway cursor, not a big account. */
+/** A walk longer than this is a runaway cursor, not a big account (200 × this many tickets). */
 const MAX_WALK_PAGES = 1000;
+/** Missing tickets a walk's judgement confirms with a GET each (one confirmed gap is a finding). */
+const MAX_CONFIRMATIONS = 5;
+const LIST = { operation: 'listTickets', status: 200 } as const;
+/**
+ * On a live target a walk with findings is walked again this many times before they count: with
+ * offset cursors, a ticket created or closed by someone else mid-walk shifts the pages (a repeat
+ * or a skip) on a correct server. A real fault shows every time; the mock is judged at once.
+ */
+const LIVE_RETRIES = 2;
 
 export interface WalkOptions {
   count?: number;
   status?: TicketStatus;
+  /** Start from this cursor (one a reference walk issued) instead of the first page. */
+  cursor?: string;
   /** Stop after this many pages (a partial walk). */
   maxPages?: number;
   auth?: MoovAuth;
@@ -30,6 +43,8 @@ export interface WalkOptions {
  */
 export class MoovApi {
   readonly ids;
+  /** The write-plan key this test declared (writes()). */
+  private writeKey: string | undefined;
 
   constructor(private readonly worker: MoovWorker, private readonly testInfo: TestInfo) {
     const t = worker.target;
@@ -86,8 +101,8 @@ export class MoovApi {
   async walk(accountID: string, options: WalkOptions = {}): Promise<ListWalk> {
     const pages: ListPage[] = [];
     const limit = options.maxPages ?? MAX_WALK_PAGES;
-    const done = (complete: boolean, runaway = false): ListWalk => ({ accountID, count: options.count, status: options.status, pages, complete, runaway });
-    let cursor: string | undefined;
+    const done = (complete: boolean, runaway = false): ListWalk => ({ accountID, count: options.count, status: options.status, pages, complete, runaway, ...(options.cursor ? { fromCursor: true } : {}) });
+    let cursor = options.cursor;
     let emptyInARow = 0;
     for (;;) {
       const page = await this.listPage(accountID, { ...options, cursor });
@@ -100,14 +115,109 @@ export class MoovApi {
     }
   }
 
+  /** How many findings the single-walk checks have (without recording outcomes): what settling retries on. */
+  walkFindings(walk: ListWalk): number {
+    return [C.walkNoDuplicates, C.pageCountRespected, C.noNextPageAtEnd, C.statusFilterOnly, C.shortPageWithNext].reduce((n, check) => n + check.evaluate(walk).length, 0);
+  }
+
   /**
-   * A reference listing of the account: a walk at count 200, the documented default, which every
-   * server must accept (larger counts may be capped or refused). Walk invariants are judged on it too.
+   * A walk, and (given the census) the census tickets it missed that are still unchanged after it;
+   * on a live target gathered again while it shows a finding (see LIVE_RETRIES).
    */
-  async reference(accountID: string, judge: (walk: ListWalk) => void = () => undefined): Promise<Ticket[]> {
-    const walk = await this.walk(accountID, { count: 200 });
-    judge(walk);
-    return walkTickets(walk);
+  async settledWalk(accountID: string, options: WalkOptions, census?: Census): Promise<{ walk: ListWalk; stable: Ticket[] }> {
+    for (let attempt = 0; ; attempt++) {
+      const walk = await this.walk(accountID, options);
+      const stable = census ? await this.unchangedMissing(census, walk) : [];
+      const clean = this.walkFindings(walk) === 0 && stable.length === 0;
+      if (clean || this.target.kind !== 'live' || attempt >= LIVE_RETRIES) return { walk, stable };
+    }
+  }
+
+  /** Every walk invariant that needs no second walk. */
+  judgeWalk(walk: ListWalk): void {
+    verify(C.walkNoDuplicates, walk, LIST);
+    verify(C.pageCountRespected, walk, LIST);
+    verify(C.noNextPageAtEnd, walk, LIST);
+    verify(C.statusFilterOnly, walk, LIST);
+    verify(C.shortPageWithNext, walk, LIST);
+  }
+
+  /**
+   * The account's census: a reference walk at count 200, the documented default, which every
+   * server must accept (larger counts may be capped or refused). Taken once per worker and judged
+   * like any walk; later walks are compared with it (see Census).
+   */
+  async census(accountID: string): Promise<Census> {
+    const cached = this.worker.census.get(accountID);
+    if (cached) return cached;
+    const { walk } = await this.settledWalk(accountID, { count: 200 });
+    this.judgeWalk(walk);
+    const census = censusFrom(walk);
+    this.worker.census.set(accountID, census);
+    return census;
+  }
+
+  /**
+   * The census tickets a walk should have listed and did not, each confirmed by a GET after the
+   * walk to be unchanged (same status, same updatedOn): tickets listed before the walk and after
+   * it as they were, which is what the gap and filter checks may not miss. A walk from the first
+   * page spans the census from its head, a complete one to its end; a window spans from its first
+   * to its last ticket the census knows. Tickets created, closed or edited meanwhile prove nothing.
+   */
+  async unchangedMissing(census: Census, walk: ListWalk): Promise<Ticket[]> {
+    const listed = walkTickets(walk);
+    const seen = new Set(listed.map((t) => t.ticketID));
+    const known = spannedTickets(census, listed);
+    const first = census.position.get(known[0]?.ticketID ?? '');
+    const last = census.position.get(known[known.length - 1]?.ticketID ?? '');
+    // A walk from the first page covers the census from its head, a complete one to its end.
+    const start = walk.fromCursor ? first : 0;
+    const end = walk.complete ? census.tickets.length : last === undefined ? 0 : last + 1;
+    const span = start === undefined ? [] : census.tickets.slice(start, end);
+    const candidates = span.filter((t) => !seen.has(t.ticketID) && (walk.status === undefined || t.status === walk.status));
+    const confirmed: Ticket[] = [];
+    for (const candidate of candidates.slice(0, MAX_CONFIRMATIONS)) {
+      const response = await this.call('getTicket', { path: { accountID: census.accountID, ticketID: candidate.ticketID } });
+      const now = response.status === 200 ? (response.json as Ticket) : undefined;
+      if (now && now.status === candidate.status && sameInstant(now.updatedOn, candidate.updatedOn)) confirmed.push(candidate);
+    }
+    return confirmed;
+  }
+
+  /**
+   * The part of the account's listing where tickets created after the census are: its tail when
+   * the listing rises (by number or createdOn), its head when it falls, all of it otherwise; at
+   * count 200, optionally filtered. When `expect` names tickets a part does not hold, the whole
+   * listing is walked before anything is concluded, so a wrong reading of the order costs requests,
+   * never a false finding.
+   */
+  async locate(accountID: string, options: { status?: TicketStatus; expect?: ReadonlyArray<Pick<Ticket, 'ticketID'>> } = {}): Promise<ListWalk> {
+    const census = await this.census(accountID);
+    const whole = () => this.walk(accountID, { count: 200, status: options.status });
+    let walk: ListWalk;
+    if (census.order === 'ascending' && options.status === undefined && census.cursors.length > 1) {
+      walk = { ...(await this.walk(accountID, { count: 200, cursor: census.cursors[census.cursors.length - 1] })), segment: 'tail' };
+    } else if (census.order === 'descending') {
+      walk = await this.walkUntil(accountID, options.status, (page) => page.items.some((t) => census.position.has(t.ticketID)));
+    } else {
+      walk = await whole();
+    }
+    if (walk.segment === undefined) return walk;
+    const listed = new Set(walkTickets(walk).map((t) => t.ticketID));
+    return (options.expect ?? []).every((t) => listed.has(t.ticketID)) ? walk : whole();
+  }
+
+  /** A head segment: pages from the first until `stop` holds for one of them (or the listing ends). */
+  private async walkUntil(accountID: string, status: TicketStatus | undefined, stop: (page: ListPage) => boolean): Promise<ListWalk> {
+    const pages: ListPage[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.listPage(accountID, { count: 200, status, cursor });
+      pages.push(page);
+      if (page.nextCursor === undefined) return { accountID, count: 200, status, pages, complete: true };
+      if (stop(page) || pages.length >= MAX_WALK_PAGES) return { accountID, count: 200, status, pages, complete: false, segment: 'head' };
+      cursor = page.nextCursor;
+    }
   }
 
   async get(accountID: string, ticketID: string, auth?: MoovAuth): Promise<{ ticket: Ticket; response: MoovResponse }> {
@@ -116,29 +226,37 @@ export class MoovApi {
   }
 
   /**
-   * Skips the test unless writes are allowed, and reserves `count` tickets from the run's budget
-   * (MOOV_MAX_WRITES). Creates inside a property reserve as they go instead (pass 0).
+   * Skips the test unless writes are allowed: for tests that send writes a correct target refuses
+   * or that can create nothing (unknown tickets), which need no share of the write plan.
    */
-  requireWrites(count: number): void {
-    test.skip(!this.target.allowWrites, 'writes are off: set ALLOW_WRITES=true to create and update tickets on this live target');
-    for (let i = 0; i < count; i++) {
-      if (!this.worker.ledger.reserve()) test.skip(true, `MOOV_MAX_WRITES (${this.target.maxWrites}) reached: this run may create no more tickets`);
-      this.worker.reservedWrites += 1;
-    }
-  }
-
-  /** The run's label for foreignID, with an optional generated suffix. */
-  label(suffix?: string): string {
-    return suffix === undefined ? ticketLabel(process.env) : `${ticketLabel(process.env)}:${suffix}`;
+  requireWritesOn(): void {
+    test.skip(!this.target.allowWrites, 'writes are off: set ALLOW_WRITES=true to send create and update requests to this live target');
   }
 
   /**
-   * Creates a ticket labelled with this run (foreignID), records it in the ledger, and checks
-   * the response echoes what was sent (TKT-CRT-001).
+   * Takes the test's share of the write plan (see lib/moov/writePlan.ts): skips the test unless
+   * writes are allowed and the budget has room for it. create() then draws from it.
+   */
+  writes(key: string): Allotment {
+    const allotment = this.worker.writes.begin(key, this.testInfo);
+    this.writeKey = key;
+    return allotment;
+  }
+
+  /** A label for foreignID unique to one ticket: the run's label, this worker and a sequence number, then `suffix`. */
+  label(suffix?: string): string {
+    const unique = `${ticketLabel(process.env)}:${this.worker.nextLabel()}`;
+    return suffix === undefined ? unique : `${unique}:${suffix}`;
+  }
+
+  /**
+   * Creates a ticket labelled with this run (foreignID), within the test's share of the write plan,
+   * records it in the ledger, and checks the response echoes what was sent (TKT-CRT-001).
    */
   async create(accountID: string, input: CreateTicket, auth?: MoovAuth): Promise<{ ticket: Ticket; sent: CreateTicket; response: MoovResponse }> {
     const sent: CreateTicket = { ...input, foreignID: this.label(input.foreignID) };
-    this.takeWrite();
+    if (this.writeKey === undefined) throw new Error('create() before writes(key): every test that creates tickets declares it in specs/support/moovWriteNeeds.ts');
+    this.worker.writes.take(this.writeKey);
     const response = await this.ok('createTicket', { path: { accountID }, json: sent, auth });
     const ticket = response.json as Ticket;
     this.recordCreated(accountID, ticket, sent.foreignID ?? '');
@@ -146,17 +264,45 @@ export class MoovApi {
     return { ticket, sent, response };
   }
 
+  /** One of the test's planned tickets, for a create the test sends itself (a scoped token's). */
+  takePlannedWrite(): void {
+    if (this.writeKey === undefined) throw new Error('takePlannedWrite() before writes(key)');
+    this.worker.writes.take(this.writeKey);
+  }
+
+  /**
+   * Sends a create a correct target refuses (invalid body, missing scope, unreachable account),
+   * with room in the stray reserve should it wrongly create a ticket (ledgered for cleanup then).
+   * Returns undefined, sending nothing, when the reserve is spent or writes are off.
+   */
+  async probeCreate(request: MoovRequest, intent: Intent): Promise<MoovResponse | undefined> {
+    const slot = this.worker.writes.probe();
+    if (!slot) {
+      const note = `${this.testInfo.title}: refusal probes not sent, the write plan's reserve (${this.worker.writes.plan.strayReserve}) is spent: the target created tickets from requests it should have refused`;
+      if (this.target.allowWrites && !this.testInfo.annotations.some((a) => a.description === note)) this.testInfo.annotations.push({ type: 'write plan', description: note });
+      return undefined;
+    }
+    const response = await this.call('createTicket', request, intent);
+    if (response.status >= 200 && response.status < 300 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
+      const foreignID = isRecord(request.json) && typeof request.json.foreignID === 'string' ? request.json.foreignID : '';
+      this.recordCreated(request.path.accountID ?? '', response.json, foreignID);
+    } else {
+      this.worker.writes.ledger.release(slot);
+    }
+    return response;
+  }
+
   /** Records a ticket the target created (also one created where it should not have been). */
   recordCreated(accountID: string, ticket: unknown, foreignID: string): void {
     if (!isRecord(ticket) || typeof ticket.ticketID !== 'string') return;
     this.worker.client.countWrite('created');
-    this.worker.ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID, foreignID, at: new Date().toISOString() });
+    this.worker.writes.ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID, foreignID, at: new Date().toISOString() });
   }
 
   async close(accountID: string, ticketID: string, auth?: MoovAuth): Promise<{ ticket: Ticket; response: MoovResponse }> {
     const response = await this.ok('updateTicket', { path: { accountID, ticketID }, json: { status: 'closed' }, auth });
     this.worker.client.countWrite('closed');
-    this.worker.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
+    this.worker.writes.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
     return { ticket: response.json as Ticket, response };
   }
 
@@ -201,15 +347,6 @@ export class MoovApi {
     return token;
   }
 
-  private takeWrite(): void {
-    if (!this.target.allowWrites) skipRun('writes are off: set ALLOW_WRITES=true to create tickets on this live target');
-    if (this.worker.reservedWrites > 0) {
-      this.worker.reservedWrites -= 1;
-      return;
-    }
-    if (!this.worker.ledger.reserve()) skipRun(`MOOV_MAX_WRITES (${this.target.maxWrites}) reached: this run may create no more tickets`);
-  }
-
   private checkRequestId(response: MoovResponse, operation: MoovOperationId): void {
     const requestId = response.headers['x-request-id'];
     const previous = requestId === undefined ? undefined : this.worker.requestIds.get(requestId);
@@ -234,4 +371,10 @@ export class MoovApi {
   get info(): TestInfo {
     return this.testInfo;
   }
+}
+
+/** Two date-times name the same instant (or neither is given). */
+function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Date.parse(a) === Date.parse(b);
 }

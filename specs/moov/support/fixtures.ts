@@ -4,6 +4,7 @@ import { loadEnv } from '../../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../../lib/config/moovTarget';
 import { propertySettings } from '../../../lib/config/properties';
 import { attachOutcomes } from '../../support/outcomes';
+import { extendTimeLimit } from '../../support/timeLimit';
 import { MoovApi } from './api';
 import { MoovWorker } from './worker';
 
@@ -24,7 +25,7 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
       const target = resolveMoovTarget(process.env);
       if (moovApiVersion !== undefined) target.apiVersion = moovApiVersion;
       const http = await playwright.request.newContext();
-      const worker = new MoovWorker(http, target, process.env);
+      const worker = new MoovWorker(http, target, process.env, workerInfo.workerIndex);
       await use(worker);
       worker.flushRequestIds(workerInfo.workerIndex);
       await http.dispose();
@@ -34,7 +35,12 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
   moov: async ({ moovWorker }, use, testInfo) => {
     outcomes.drain(); // nothing from an earlier test leaks into this one
     const before = { ...moovWorker.client.stats };
+    // The test's time limit follows its requests: each one it sends extends it by what that
+    // request may take (rate-cap spacing, Retry-After, the request timeout). A hung request fails
+    // on its own timeout, naming itself; a large or rate-capped target never times a test out.
+    moovWorker.client.onTimeNeeded = extendTimeLimit(testInfo);
     await use(new MoovApi(moovWorker, testInfo));
+    moovWorker.client.onTimeNeeded = () => undefined;
     const after = moovWorker.client.stats;
     const target = moovWorker.target;
     await attachOutcomes(

@@ -5,7 +5,8 @@ import type { MoovTarget } from '../../../lib/config/moovTarget';
 import { REPORTS_DIR, runId } from '../../../lib/config/run';
 import type { Exchange } from '../../../lib/http/exchange';
 import { MoovClient, type MoovAuth } from '../../../lib/moov/client';
-import { ledgerPath, WriteLedger } from '../../../lib/moov/ledger';
+import { MoovWrites } from '../../support/moovWrites';
+import type { Census } from './census';
 
 export function requestIdDir(run: string): string {
   return resolve(REPORTS_DIR, '.run', run);
@@ -14,23 +15,31 @@ export function requestIdDir(run: string): string {
 /** Per-worker state shared by the tests it runs: transport, minted tokens, request ids, ledger. */
 export class MoovWorker {
   readonly client: MoovClient;
-  readonly ledger: WriteLedger;
+  /** The run's write plan and ledger. */
+  readonly writes: MoovWrites;
+  /** Each account's census, taken by the first test that needs it (see Census). */
+  readonly census = new Map<string, Census>();
   readonly runId: string;
   readonly runStartedAt: number;
   /** x-request-id → the exchange that first carried it (TKT-HDR-002). */
   readonly requestIds = new Map<string, Exchange>();
   /** Minted tokens by their sorted scope list, with when to mint anew; a refused mint is cached as undefined. */
   readonly tokens = new Map<string, { auth: MoovAuth | undefined; renewAt: number }>();
-  /** Writes reserved from the run's budget and not yet used. */
-  reservedWrites = 0;
   private flushed = 0;
+  private labels = 0;
 
-  constructor(http: APIRequestContext, readonly target: MoovTarget, env: NodeJS.ProcessEnv) {
+  constructor(http: APIRequestContext, readonly target: MoovTarget, env: NodeJS.ProcessEnv, private readonly workerIndex: number) {
     this.client = new MoovClient(http, target);
     this.runId = runId(env);
     const started = Number(env.CONFORMANCE_RUN_STARTED);
     this.runStartedAt = Number.isFinite(started) && started > 0 ? started : Date.now();
-    this.ledger = new WriteLedger(ledgerPath(this.runId), target.maxWrites);
+    this.writes = new MoovWrites(target, this.runId);
+  }
+
+  /** A suffix no other ticket of this run carries: a target may refuse a duplicate foreignID (409). */
+  nextLabel(): string {
+    this.labels += 1;
+    return `w${this.workerIndex}-${this.labels}`;
   }
 
   /** Writes this worker's request ids for the cross-worker uniqueness check at teardown. */

@@ -1,33 +1,57 @@
-import { test } from '@playwright/test';
+import { test, type TestInfo } from '@playwright/test';
 import type { MoovTarget } from '../../../lib/config/moovTarget';
 import { runId, ticketLabel } from '../../../lib/config/run';
-import { ledgerPath, WriteLedger } from '../../../lib/moov/ledger';
+import type { WriteSlot } from '../../../lib/moov/ledger';
+import { MoovWrites } from '../../support/moovWrites';
+
+const KEY = 'sdk: round trip';
 
 /**
  * The sdk project's writes follow the moov project's rules: only with ALLOW_WRITES on a live
- * target, within MOOV_MAX_WRITES, labelled and ledgered so the run's end closes them.
+ * target, within the run's write plan (MOOV_MAX_WRITES), labelled uniquely and ledgered so the
+ * run's end closes them.
  */
 export class SdkWrites {
-  private readonly ledger: WriteLedger;
+  private readonly writes: MoovWrites;
+  private labels = 0;
 
-  constructor(private readonly target: MoovTarget) {
-    this.ledger = new WriteLedger(ledgerPath(runId(process.env)), target.maxWrites);
+  constructor(target: MoovTarget) {
+    this.writes = new MoovWrites(target, runId(process.env));
   }
 
-  require(count: number): void {
-    test.skip(!this.target.allowWrites, 'writes are off: set ALLOW_WRITES=true to create tickets through the SDK on this live target');
-    for (let i = 0; i < count; i++) if (!this.ledger.reserve()) test.skip(true, `MOOV_MAX_WRITES (${this.target.maxWrites}) reached`);
+  /** Skips the test unless writes are on and the plan has its ticket. */
+  require(testInfo: TestInfo): void {
+    this.writes.begin(KEY, testInfo);
   }
 
+  /** The planned ticket, before the SDK creates it. */
+  take(): void {
+    this.writes.take(KEY);
+  }
+
+  /** Room for a ticket a refusal probe may create; skips the rest of the test when the reserve is spent. */
+  probe(): WriteSlot {
+    const slot = this.writes.probe();
+    if (!slot) test.skip(true, 'the refusal-probe reserve of the write plan is spent: earlier probes were accepted');
+    return slot!;
+  }
+
+  /** Gives back a probe's slot the target did not use (it refused the request). */
+  release(slot: WriteSlot): void {
+    this.writes.ledger.release(slot);
+  }
+
+  /** A foreignID no other ticket of this run carries (a target may refuse duplicates with 409). */
   label(): string {
-    return `${ticketLabel(process.env)}:sdk`;
+    this.labels += 1;
+    return `${ticketLabel(process.env)}:sdk-${process.pid}-${this.labels}`;
   }
 
-  created(ticketID: string, accountID: string): void {
-    this.ledger.append({ event: 'created', ticketID, accountID, foreignID: this.label(), at: new Date().toISOString() });
+  created(ticketID: string, accountID: string, foreignID: string): void {
+    this.writes.ledger.append({ event: 'created', ticketID, accountID, foreignID, at: new Date().toISOString() });
   }
 
   closed(ticketID: string, accountID: string): void {
-    this.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
+    this.writes.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
   }
 }

@@ -1,18 +1,16 @@
 import type { TestInfo } from '@playwright/test';
 import { teamworkDeskChecks as C } from '../../../checks/teamwork-desk';
-import { walkTickets, type ListPage, type ListQuery, type ListWalk } from '../../../checks/teamwork-desk/evidence';
+import type { ListPage, ListQuery, ListWalk } from '../../../checks/teamwork-desk/evidence';
 import type { Intent, ResponseEvidence } from '../../../checks/response/evidence';
 import { verify } from '../../../checks/verify';
-import type { Ticket, TicketsAPIBody } from '../../../lib/contract/teamworkDesk.types';
+import type { TicketsAPIBody } from '../../../lib/contract/teamworkDesk.types';
 import { isRecord } from '../../../lib/json';
 import type { TeamworkDeskAuth, TeamworkDeskResponse } from '../../../lib/teamworkDesk/client';
-import { UNIQUE_ORDER } from './ordering';
+import { surveySite, type Survey } from './survey';
 import type { TeamworkDeskWorker } from './worker';
 
 /** A walk longer than this is not followed to the end: the checks needing the end skip it. */
 export const MAX_WALK_PAGES = 400;
-/** Page size of the unfiltered reference walk. Servers may cap it; the walk follows what they report. */
-export const REFERENCE_PAGE_SIZE = 100;
 /** On a live target a finding is re-gathered this many times before it counts (the account may change meanwhile). */
 const LIVE_RETRIES = 2;
 
@@ -40,6 +38,18 @@ export function serialise(query: ListQuery): Record<string, string | number | un
     pageSize: query.pageSize,
     includes: query.includes?.join(','),
   };
+}
+
+/** Where a walk stops short of the end (incomplete: the checks needing the end skip it). */
+export interface WalkLimits {
+  /** Most pages fetched. Default MAX_WALK_PAGES. */
+  maxPages?: number;
+  /**
+   * Most tickets the walk should hold: it stops one page past them (at the page size served). A
+   * walk in a window expects the window's tickets; a server ignoring the window's range then costs
+   * a page or two, not a walk of the whole site (its first page shows the fault already).
+   */
+  maxTickets?: number;
 }
 
 /**
@@ -73,17 +83,17 @@ export class TeamworkDeskApi {
     return page;
   }
 
-  /** A walk through every page (up to MAX_WALK_PAGES), settled on a live target, then judged. */
-  async walk(query: ListQuery, maxPages = MAX_WALK_PAGES): Promise<ListWalk> {
-    const walk = await this.settled(() => this.fetchWalk(query, maxPages), (w) => this.walkFindings(w) > 0);
+  /** A walk through every page (within `limits`), settled on a live target, then judged. */
+  async walk(query: ListQuery, limits: WalkLimits = {}): Promise<ListWalk> {
+    const walk = await this.settled(() => this.fetchWalk(query, limits), (w) => this.walkFindings(w) > 0);
     this.judgeWalk(walk);
     return walk;
   }
 
-  /** Every ticket the target lists without a filter, walked by id so none is skipped (cached per worker; `fresh` walks again). */
-  async reference(fresh = false): Promise<Ticket[]> {
-    if (fresh || !this.worker.reference) this.worker.reference = await this.walk({ ...UNIQUE_ORDER, pageSize: REFERENCE_PAGE_SIZE });
-    return walkTickets(this.worker.reference);
+  /** Where the site's data lies and the windows checks work in (read once per worker). */
+  async survey(): Promise<Survey> {
+    this.worker.survey ??= await surveySite(this);
+    return this.worker.survey;
   }
 
   /**
@@ -112,16 +122,19 @@ export class TeamworkDeskApi {
   }
 
   /**
-   * Pages 1, 2, ... until hasMorePages is false (complete), maxPages is reached, or two empty pages
-   * in a row still say hasMorePages (runaway, which TWD-PAG-005 reports).
+   * Pages 1, 2, ... until hasMorePages is false (complete), the limits are reached, or two empty
+   * pages in a row still say hasMorePages (runaway, which TWD-PAG-005 reports).
    */
-  async fetchWalk(query: ListQuery, maxPages = MAX_WALK_PAGES): Promise<ListWalk> {
+  async fetchWalk(query: ListQuery, limits: WalkLimits = {}): Promise<ListWalk> {
     const pages: ListPage[] = [];
     let emptyInARow = 0;
+    let maxPages = limits.maxPages ?? MAX_WALK_PAGES;
     for (let page = 1; ; page++) {
       const current = await this.fetchPage({ ...query, page });
       pages.push(current);
       if (!current.body.pagination.hasMorePages) return { query, pages, complete: true, runaway: false };
+      // The page size served is known now: enough pages for maxTickets, and one more.
+      if (page === 1 && limits.maxTickets !== undefined) maxPages = Math.min(maxPages, Math.ceil(limits.maxTickets / Math.max(1, current.body.pagination.pageSize)) + 1);
       emptyInARow = current.body.tickets.length === 0 ? emptyInARow + 1 : 0;
       if (emptyInARow >= 2) return { query, pages, complete: false, runaway: true };
       if (pages.length >= maxPages) return { query, pages, complete: false, runaway: false };

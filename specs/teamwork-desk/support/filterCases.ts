@@ -1,7 +1,7 @@
-import type { TicketFilter } from '../../../lib/contract/teamworkDesk.types';
+import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
 import { compareInstants } from '../../../lib/teamworkDesk/compare';
 import { instantNanos, respellInstant } from '../../../lib/teamworkDesk/instant';
-import type { ObservedValues } from '../../../lib/teamworkDesk/observed';
+import { observeValues, type ObservedValues } from '../../../lib/teamworkDesk/observed';
 import { ticketVocabulary, type FieldKind } from '../../../lib/teamworkDesk/vocabulary';
 
 export interface FilterCase {
@@ -97,4 +97,28 @@ export function filterCases(observed: ObservedValues, ticketCount: number): Filt
   const smallest = unique === undefined ? undefined : observed.get(unique)?.[0];
   if (unique !== undefined && typeof smallest === 'number') cases.push({ name: `${unique} below every ticket's (no match)`, filter: { [unique]: { $lt: smallest } } as TicketFilter });
   return cases;
+}
+
+/**
+ * The fixed cases, each in one window: case i of the window whose turn it is (i modulo the
+ * windows), its values taken from that window's tickets. Every case is tried, at the cost of one
+ * window's walks.
+ */
+export function filterCasesInWindows<W extends { tickets: readonly Ticket[] }>(windows: readonly W[]): Array<FilterCase & { window: W }> {
+  const lists = windows.map((w) => filterCases(observeValues(w.tickets), w.tickets.length));
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  const out: Array<FilterCase & { window: W }> = [];
+  for (let i = 0; i < longest; i++) {
+    // The window whose turn it is, or the next one whose tickets give a case i.
+    for (let k = 0; k < windows.length; k++) {
+      const w = (i + k) % windows.length;
+      const found = lists[w]?.[i];
+      const window = windows[w];
+      if (found !== undefined && window !== undefined) {
+        out.push({ ...found, window });
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { loadEnv } from '../../../lib/config/loadEnv';
 import { propertySettings } from '../../../lib/config/properties';
 import { resolveTeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
 import { attachOutcomes } from '../../support/outcomes';
+import { extendTimeLimit } from '../../support/timeLimit';
 import { TeamworkDeskApi } from './api';
 import { TeamworkDeskWorker } from './worker';
 
@@ -25,7 +26,10 @@ export const test = base.extend<{ teamworkDesk: TeamworkDeskApi }, { teamworkDes
   teamworkDesk: async ({ teamworkDeskWorker }, use, testInfo) => {
     outcomes.drain(); // nothing from an earlier test leaks into this one
     const before = teamworkDeskWorker.client.stats;
+    // The time limit follows the requests the test sends (see specs/support/timeLimit.ts).
+    teamworkDeskWorker.client.onTimeNeeded = extendTimeLimit(testInfo);
     await use(new TeamworkDeskApi(teamworkDeskWorker, testInfo));
+    teamworkDeskWorker.client.onTimeNeeded = () => undefined;
     const after = teamworkDeskWorker.client.stats;
     const target = teamworkDeskWorker.target;
     await attachOutcomes(

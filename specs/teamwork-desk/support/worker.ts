@@ -1,15 +1,15 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { TeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
 import { runId } from '../../../lib/config/run';
-import type { ListWalk } from '../../../checks/teamwork-desk/evidence';
 import { TeamworkDeskClient } from '../../../lib/teamworkDesk/client';
+import type { Survey } from './survey';
 
-/** Per-worker state shared by the tests it runs: the client, and the unfiltered walk once made. */
+/** Per-worker state shared by the tests it runs: the client, and the survey of the site once made. */
 export class TeamworkDeskWorker {
   readonly client: TeamworkDeskClient;
   readonly runId: string;
-  /** The unfiltered reference walk, made by the first test that needs it (a cache: any test can make it). */
-  reference?: ListWalk;
+  /** The windows of the site's data, read by the first test that needs them (a cache: any test can make it). */
+  survey?: Survey;
   /** The largest pageSize the target accepts, once it has refused a larger one (400 naming pageSize). */
   pageSizeLimit?: number;
 

@@ -1,0 +1,55 @@
+import { test, type TestInfo } from '@playwright/test';
+import type { MoovTarget } from '../../lib/config/moovTarget';
+import { ledgerPath, WriteLedger, type WriteSlot } from '../../lib/moov/ledger';
+import { describeAllotment, planWrites, type Allotment, type WritePlan } from '../../lib/moov/writePlan';
+import { writeNeeds } from './moovWriteNeeds';
+
+const STRAY_POOL = 'refusal-probes';
+
+function poolName(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * A run's writes to a Moov target, by the write plan: every process computes the same plan from the
+ * same settings, and each test's tickets come from a run-wide pool of its own, so which checks run
+ * never depends on scheduling. Refusal probes share the stray reserve.
+ */
+export class MoovWrites {
+  readonly plan: WritePlan;
+  readonly ledger: WriteLedger;
+  private readonly needs = writeNeeds();
+
+  constructor(private readonly target: MoovTarget, runId: string) {
+    this.plan = planWrites(this.needs, target.maxWrites);
+    this.ledger = new WriteLedger(ledgerPath(runId));
+  }
+
+  /**
+   * The test's share of the plan; skips the test when writes are off or the budget has nothing
+   * for it (the report names the check and why). Notes the allotment in the report.
+   */
+  begin(key: string, testInfo: TestInfo): Allotment {
+    const need = this.needs.get(key);
+    const allotment = this.plan.allotments.get(key);
+    if (!need || !allotment) throw new Error(`write plan: no need declared for "${key}" (specs/support/moovWriteNeeds.ts)`);
+    test.skip(!this.target.allowWrites, 'writes are off: set ALLOW_WRITES=true to create and update tickets on this live target');
+    if (Number.isFinite(this.plan.budget)) testInfo.annotations.push({ type: 'write plan', description: describeAllotment(key, need, allotment, this.plan.budget) });
+    test.skip(allotment.unexercised !== undefined, allotment.unexercised);
+    return allotment;
+  }
+
+  /** One planned ticket for `key`; an error when the test asks for more than it declared (a bug in the suite, not the target). */
+  take(key: string): void {
+    const allotment = this.plan.allotments.get(key);
+    if (!allotment || !this.ledger.reserve(poolName(key), allotment.tickets)) {
+      throw new Error(`write plan: "${key}" created more tickets than the ${allotment?.tickets ?? 0} it declared (specs/support/moovWriteNeeds.ts)`);
+    }
+  }
+
+  /** Room for one ticket a refusal probe may create if the target wrongly accepts it; undefined when the reserve is spent. */
+  probe(): WriteSlot | undefined {
+    if (!this.target.allowWrites) return undefined;
+    return this.ledger.reserve(STRAY_POOL, this.plan.strayReserve);
+  }
+}
