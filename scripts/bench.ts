@@ -27,6 +27,7 @@ import { REPORTS_DIR } from '../lib/config/run';
 import { playwright } from '../lib/playwrightRun';
 import { MOCK_DEFAULTS as MOOV_MOCK_DEFAULTS, moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
+import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
 import type { LoggedRequest } from '../mock/shared/requestLog';
 import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
@@ -94,15 +95,7 @@ function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes:
 /** The mock settings: the defaults (no fault, variant or limit of the caller's), at `size`. */
 function mockEnv(size: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    MOOV_BASE_URL: '',
-    TEAMWORK_DESK_BASE_URL: '',
-    MOCK_FAULTS: '',
-    MOCK_VARIANTS: '',
-    MOCK_RATE_LIMIT: '',
-    TEAMWORK_DESK_MOCK_FAULTS: '',
-    TEAMWORK_DESK_MOCK_VARIANTS: '',
-    TEAMWORK_DESK_MOCK_RATE_LIMIT: '',
+    ...cleanMockEnv(),
     MOCK_SEED_TICKETS: size === 'default' ? '' : size,
     TEAMWORK_DESK_MOCK_SEED_TICKETS: size === 'default' ? '' : size,
     // Every request is counted, however many there are.
@@ -121,19 +114,7 @@ async function mockFor(api: Api, size: string): Promise<{ url: string; authoriza
     return {
       ...mock,
       authorization: `Basic ${Buffer.from(`${config.publicKey}:${config.secretKey}`).toString('base64')}`,
-      targetEnv: {
-        MOOV_BASE_URL: mock.url,
-        MOOV_ALLOWED_HOSTS: '',
-        MOOV_PUBLIC_KEY: config.publicKey,
-        MOOV_SECRET_KEY: config.secretKey,
-        MOOV_PARTNER_ACCOUNT_ID: config.partnerAccountID,
-        MOOV_ACCOUNT_ID: config.connectedAccountID,
-        MOOV_UNRELATED_ACCOUNT_ID: config.unrelatedAccountID,
-        ALLOW_WRITES: 'true',
-        MOOV_MAX_WRITES: '',
-        MOOV_CONSISTENCY_MS: '',
-        MOOV_MAX_RPS: LIVE_MAX_RPS,
-      },
+      targetEnv: moovLiveTargetEnv({ ...config, url: mock.url }, LIVE_MAX_RPS),
     };
   }
   const config = teamworkDeskMockConfigFromEnv(env);

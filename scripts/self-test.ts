@@ -33,6 +33,7 @@ import { STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTestMatrixCase } f
 import { playwright } from '../lib/playwrightRun';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
+import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { moovSelfTest } from './selftest/moov';
@@ -131,17 +132,7 @@ function casesOf(suite: SelfTestSuite, mode: Mode): Case[] {
 
 /** The environment the mocks read their settings from: the defaults, with no fault, variant or limit of the caller's. */
 function mockBaseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    MOOV_BASE_URL: '',
-    TEAMWORK_DESK_BASE_URL: '',
-    MOCK_FAULTS: '',
-    MOCK_VARIANTS: '',
-    MOCK_RATE_LIMIT: '',
-    TEAMWORK_DESK_MOCK_FAULTS: '',
-    TEAMWORK_DESK_MOCK_VARIANTS: '',
-    TEAMWORK_DESK_MOCK_RATE_LIMIT: '',
-  };
+  const env = cleanMockEnv();
   loadEnv(env); // the mock's accounts and keys (.env, then .env.example)
   return env;
 }
@@ -170,20 +161,7 @@ async function startTarget(c: Case, base: NodeJS.ProcessEnv): Promise<{ env: Rec
   const config = moovMockConfigFromEnv(mockEnv);
   const mock = await startMoovMock(config);
   const target: Record<string, string> = live
-    ? {
-        MOOV_BASE_URL: mock.url,
-        MOOV_ALLOWED_HOSTS: '', // loopback is always allowed
-        MOOV_PUBLIC_KEY: config.publicKey,
-        MOOV_SECRET_KEY: config.secretKey,
-        MOOV_PARTNER_ACCOUNT_ID: config.partnerAccountID,
-        MOOV_ACCOUNT_ID: config.connectedAccountID,
-        MOOV_UNRELATED_ACCOUNT_ID: config.unrelatedAccountID,
-        ALLOW_WRITES: 'true',
-        // Live defaults, whatever the caller's environment says: write budget 25, consistency window 5 s.
-        MOOV_MAX_WRITES: '',
-        MOOV_CONSISTENCY_MS: '',
-        MOOV_MAX_RPS: LIVE_MAX_RPS,
-      }
+    ? moovLiveTargetEnv({ ...config, url: mock.url }, LIVE_MAX_RPS)
     : { MOOV_BASE_URL: '', MOOV_MOCK_URL: mock.url };
   return { env: { ...c.env, ...target }, close: () => mock.close() };
 }
