@@ -29,15 +29,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
-import { STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTestMatrixCase } from '../lib/config/selftestMatrix';
+import { OUTSIDE_FOCUS, STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTestMatrixCase } from '../lib/config/selftestMatrix';
 import { playwright } from '../lib/playwrightRun';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
 import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
+import { coveredChecks } from './selftest/coverage';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
+import { groupedVariants } from './selftest/variantGroups';
 import { teamworkDeskSelfTest } from './selftest/teamworkDesk';
 import type { SelfTestSuite } from './selftest/types';
 
@@ -90,6 +92,8 @@ interface Case {
   stopAtFirstFailure: boolean;
   /** Its Playwright project in the batch. */
   project: string;
+  /** The checks a fault case runs only the tests of (see SelfTestMatrixCase.focus). */
+  focus?: string[];
 }
 
 interface CaseResult {
@@ -115,18 +119,25 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9.@]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-function casesOf(suite: SelfTestSuite, mode: Mode): Case[] {
+/**
+ * A fault case runs only the tests covering a check it expects, when some test declares one of
+ * them: a fault expected only from checks every response gets (schema, headers) runs every test.
+ */
+function casesOf(suite: SelfTestSuite, mode: Mode, covered: ReadonlySet<string>): Case[] {
   const names = new Set<string>();
   const make = (kind: Case['kind'], name: string, env: Record<string, string>, expect: string[], stopAtFirstFailure = false): Case => {
     let project = `${suite.project}~${slug(name)}`;
     for (let n = 2; names.has(project); n++) project = `${suite.project}~${slug(name)}-${n}`;
     names.add(project);
-    return { suite, mode, kind, name, env, expect, stopAtFirstFailure, project };
+    const focus = kind === 'fault' ? expect.filter((id) => covered.has(id)) : [];
+    return { suite, mode, kind, name, env, expect, stopAtFirstFailure, project, ...(focus.length > 0 ? { focus } : {}) };
   };
+  const inMode = <T extends { modes?: ReadonlyArray<Mode> }>(c: T): boolean => (c.modes ?? MODES).includes(mode);
+  const variants = suite.variants.filter(inMode);
   return [
     make('clean', 'clean', {}, []),
-    ...suite.faults.map((f) => make('fault', f.name, f.env, f.expect, !f.fullRun)),
-    ...suite.variants.map((v) => make('variant', v.name, v.env, [])),
+    ...suite.faults.filter(inMode).map((f) => make('fault', f.name, f.env, f.expect, !f.fullRun)),
+    ...(mode === 'live' ? groupedVariants(suite, variants) : variants).map((v) => make('variant', v.name, v.env, [])),
   ];
 }
 
@@ -213,7 +224,7 @@ async function runBatch(cases: Case[], workers: number): Promise<Map<Case, CaseR
     for (const c of cases) {
       const target = await startTarget(c, base);
       targets.push(target);
-      matrix.cases.push({ name: c.project, base: c.suite.project as SelfTestMatrixCase['base'], env: target.env, stopAtFirstFailure: c.stopAtFirstFailure });
+      matrix.cases.push({ name: c.project, base: c.suite.project as SelfTestMatrixCase['base'], env: target.env, stopAtFirstFailure: c.stopAtFirstFailure, focus: c.focus });
     }
     const matrixFile = join(dir, 'matrix.json');
     const jsonFile = join(dir, 'report.json');
@@ -247,7 +258,7 @@ async function runBatch(cases: Case[], workers: number): Promise<Map<Case, CaseR
           if (last.status === 'skipped') {
             result.skipped += 1;
             const reason = [...(test.annotations ?? []), ...(last.annotations ?? [])].find((a) => a.type === 'skip')?.description ?? 'no reason given';
-            if (reason !== STOPPED_AFTER_FAILURE) result.skips.set(reason, (result.skips.get(reason) ?? 0) + 1);
+            if (reason !== STOPPED_AFTER_FAILURE && reason !== OUTSIDE_FOCUS) result.skips.set(reason, (result.skips.get(reason) ?? 0) + 1);
             continue;
           }
           result.ran += 1;
@@ -306,7 +317,7 @@ interface Tally {
 function judge(c: Case, result: CaseResult, tally: Tally): void {
   const label = `${c.suite.project} (${c.mode} mode)`;
   const seconds = `${(result.ms / 1000).toFixed(1)} s`;
-  const counts = `${result.ran} ran${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}${result.skipped > 0 ? `, ${result.skipped} skipped` : ''}, ${result.workers.size} worker(s)`;
+  const counts = `${c.focus ? `focused on ${c.focus.join(', ')}: ` : ''}${result.ran} ran${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}${result.skipped > 0 ? `, ${result.skipped} skipped` : ''}, ${result.workers.size} worker(s)`;
   const doubtful = result.batchErrors.length > 0;
   if (c.kind === 'fault') {
     tally.faults += 1;
@@ -345,13 +356,15 @@ async function main(): Promise<void> {
   const total: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, problems: [] };
   const summaries: string[] = [];
   const started = Date.now();
+  const listDir = mkdtempSync(join(tmpdir(), 'conformance-selftest-list-'));
+  const covered = await coveredChecks(suites.map((s) => s.project), listDir).finally(() => rmSync(listDir, { recursive: true, force: true }));
 
   for (const mode of modes) {
     const modeStarted = Date.now();
     const only = valueOf(process.env, 'SELFTEST_CASES');
     const cases = suites
       .filter((s) => (s.modes ?? MODES).includes(mode))
-      .flatMap((s) => casesOf(s, mode))
+      .flatMap((s) => casesOf(s, mode, covered.get(s.project) ?? new Set()))
       .filter((c) => only === undefined || new RegExp(only).test(c.project));
     if (cases.length === 0) continue;
     const seeds = liveSeeds();

@@ -25,10 +25,20 @@ export interface SelfTestMatrixCase {
    * whole run): a fault case has made its point with its first failure.
    */
   stopAtFirstFailure?: boolean;
+  /**
+   * Check ids: only the tests that cover one of them (their `covers` annotations) run. A fault
+   * case names the checks that must catch it; the tests that cover none of them cannot be the
+   * evidence the self-test looks for, and every test is independent of the others, so the run
+   * this case stands for (all of them) would fail through the same test.
+   */
+  focus?: string[];
 }
 
 /** The skip reason of the tests a stopAtFirstFailure case no longer runs. */
 export const STOPPED_AFTER_FAILURE = 'self-test: this fault case has already failed';
+
+/** The skip reason of the tests a focused case does not need. */
+export const OUTSIDE_FOCUS = 'self-test: this test covers none of the checks this fault case expects';
 
 export const MATRIX_VARIABLE = 'CONFORMANCE_SELFTEST_MATRIX';
 const NAME = /^[\w.@~-]+$/;
@@ -46,7 +56,8 @@ export function selfTestMatrix(env: Env): SelfTestMatrixCase[] {
   }
   const seen = new Set<string>();
   for (const c of matrix.cases ?? []) {
-    if (typeof c.name !== 'string' || !NAME.test(c.name) || seen.has(c.name) || !BASES.has(c.base) || typeof c.env !== 'object' || c.env === null) {
+    const badFocus = c.focus !== undefined && (!Array.isArray(c.focus) || c.focus.some((id) => typeof id !== 'string'));
+    if (typeof c.name !== 'string' || !NAME.test(c.name) || seen.has(c.name) || !BASES.has(c.base) || typeof c.env !== 'object' || c.env === null || badFocus) {
       throw new ConfigError(MATRIX_VARIABLE, `malformed or repeated case ${JSON.stringify(c.name)} in ${file}`);
     }
     seen.add(c.name);

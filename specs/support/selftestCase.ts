@@ -1,6 +1,6 @@
 import { test as base, type TestInfo, type WorkerInfo } from '@playwright/test';
 import { loadEnv } from '../../lib/config/loadEnv';
-import { caseEnvironment, STOPPED_AFTER_FAILURE, type SelfTestMatrixCase } from '../../lib/config/selftestMatrix';
+import { caseEnvironment, OUTSIDE_FOCUS, STOPPED_AFTER_FAILURE, type SelfTestMatrixCase } from '../../lib/config/selftestMatrix';
 
 function selfTestCaseOf(info: TestInfo | WorkerInfo): SelfTestMatrixCase | undefined {
   return info.project.metadata?.selfTestCase as SelfTestMatrixCase | undefined;
@@ -20,7 +20,8 @@ function selfTestCaseOf(info: TestInfo | WorkerInfo): SelfTestMatrixCase | undef
  *   a fault failing most tests of its case meant a process start per test; recording the
  *   failure as this test's expected outcome keeps the case in one worker. A fault case that
  *   asks to stop at its first failure skips its remaining tests from then on (as
- *   `--max-failures=1` would): they would only cost time.
+ *   `--max-failures=1` would): they would only cost time. A focused case skips every test that
+ *   covers none of its checks.
  */
 /** Whether a test of this worker's case has failed (a worker runs one case, and a case keeps to one worker). */
 let caseFailed = false;
@@ -41,6 +42,8 @@ export const test = base.extend<{ selfTestVerdict: void }, { selfTestCase: void 
     async ({}, use, testInfo) => {
       const c = selfTestCaseOf(testInfo);
       if (c?.stopAtFirstFailure && caseFailed) testInfo.skip(true, STOPPED_AFTER_FAILURE);
+      const focus = c?.focus;
+      if (focus !== undefined && !testInfo.annotations.some((a) => a.type === 'covers' && focus.includes(a.description ?? ''))) testInfo.skip(true, OUTSIDE_FOCUS);
       await use();
       if (c === undefined || testInfo.status === 'skipped' || testInfo.status === testInfo.expectedStatus) return;
       caseFailed = true;
