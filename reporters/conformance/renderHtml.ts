@@ -80,6 +80,14 @@ ${f.exchange ? exchangeBlock(f.exchange) : ''}
 <div class="muted">${esc(f.location)}</div></details>`;
 }
 
+/** Known deviations: a table of what each waiver says, then the evidence, collapsed. */
+function waivedSection(api: ApiSection): string {
+  return `<h3 id="waived-${esc(api.api)}">Waived (${api.waived.length})</h3><p class="muted">Known deviations: they do not fail the run until their waiver expires.</p>
+<table class="waived-list"><tr><th>check</th><th>operation</th><th>test</th><th>reason</th><th>issue</th><th>expires</th></tr>
+${api.waived.map((f) => `<tr><td class="cell waived">${esc(f.checkId)}</td><td>${esc(f.operation)}</td><td>${esc(f.project)} › ${esc(f.test)}</td><td>${esc(f.waiver?.reason)}</td><td>${link(f.waiver?.issue ?? '')}</td><td>${esc(f.waiver?.expires)} <span class="muted">(${days(f.waiver?.daysLeft ?? 0)})</span></td></tr>`).join('\n')}</table>
+${api.waived.map((f) => failureBlock(f, false)).join('\n')}`;
+}
+
 function section(api: ApiSection): string {
   const ops = api.operations;
   return `<h2>${esc(api.title)}</h2>
@@ -93,7 +101,7 @@ ${api.projects.map((p) => `<tr><td>${esc(p.project)}</td><td>${esc(p.target)}</t
 ${api.matrix.map((row) => `<tr><td><b>${esc(row.checkId)}</b> ${esc(row.title)}${row.severity === 'advisory' ? ' <span class="muted">(advisory)</span>' : ''}</td>${ops.map((op) => cell(row.cells[op])).join('')}</tr>`).join('\n')}</table>
 <h3>Failures (${api.failures.length})</h3>
 ${api.failures.length === 0 ? '<p class="muted">None.</p>' : api.failures.map((f, i) => failureBlock(f, i < 3)).join('\n')}
-${api.waived.length > 0 ? `<h3 id="waived-${esc(api.api)}">Waived (${api.waived.length})</h3><p class="muted">Known deviations, listed with their reason, tracking issue and days left; they do not fail the run until the waiver expires.</p>${api.waived.map((f) => failureBlock(f, false)).join('\n')}` : ''}
+${api.waived.length > 0 ? waivedSection(api) : ''}
 ${api.notes.length > 0 ? `<h3>Notes</h3><ul>${api.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${api.skipped.length > 0 ? `<h3>Skipped</h3><ul>${api.skipped.map((s) => `<li>${esc(s.test)} — ${esc(s.reason)} <span class="muted">${esc(s.checks.join(', '))}</span></li>`).join('')}</ul>` : ''}
 ${api.advisories.length > 0 ? `<h3>Advisories (${api.advisories.length})</h3>${api.advisories.map((a) => failureBlock(a, false)).join('\n')}` : ''}`;
