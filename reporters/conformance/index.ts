@@ -103,7 +103,7 @@ export default class ConformanceReporter implements Reporter {
       problems.push(error.message);
     }
     const history = valueOf(process.env, 'CONFORMANCE_HISTORY');
-    if (history && !this.sharded) report.trend = recordHistory(resolve(PROJECT_ROOT, history), headlineOf(report));
+    if (history && !this.sharded) report.trend = recordHistory(resolve(PROJECT_ROOT, history), tests.length > 0 ? headlineOf(report) : undefined);
     mkdirSync(REPORTS_DIR, { recursive: true });
     const replayDir = resolve(REPORTS_DIR, 'replay');
     rmSync(replayDir, { recursive: true, force: true });

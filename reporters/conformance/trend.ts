@@ -56,9 +56,13 @@ export function parseHistory(text: string): TrendEntry[] {
   });
 }
 
-/** Appends this run's headline to the history file and returns the last TREND_RUNS entries. */
-export function recordHistory(path: string, entry: TrendEntry): TrendEntry[] {
+/**
+ * Appends this run's headline to the history file and returns the last TREND_RUNS entries. Without
+ * an entry (a run in which no test ran, e.g. stopped by a configuration error) nothing is appended.
+ */
+export function recordHistory(path: string, entry: TrendEntry | undefined): TrendEntry[] {
   const earlier = existsSync(path) ? parseHistory(readFileSync(path, 'utf8')) : [];
+  if (!entry) return earlier.slice(-TREND_RUNS);
   mkdirSync(dirname(path), { recursive: true });
   appendFileSync(path, `${JSON.stringify(entry)}\n`);
   return [...earlier, entry].slice(-TREND_RUNS);

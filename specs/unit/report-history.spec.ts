@@ -79,6 +79,7 @@ test.describe('trend', () => {
     let trend: TrendEntry[] = [];
     for (let i = 0; i < 35; i += 1) trend = recordHistory(path, { ...headline, date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T03:17:00.000Z` });
     expect(trend).toHaveLength(TREND_RUNS);
+    expect(recordHistory(path, undefined)).toHaveLength(TREND_RUNS); // a run without tests appends nothing
     writeFileSync(path, `${readFileSync(path, 'utf8')}{"torn":\n`);
     expect(parseHistory(readFileSync(path, 'utf8'))).toHaveLength(35);
   });
