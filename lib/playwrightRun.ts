@@ -33,6 +33,10 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
     CONFORMANCE_REPORT_DIR: reportDir,
     CONFORMANCE_OUTPUT_DIR: outputDir,
     FORCE_COLOR: '0',
+    // A child run neither compares with, records into nor annotates for the outer run; tests opt in.
+    CONFORMANCE_BASELINE: '',
+    CONFORMANCE_HISTORY: '',
+    GITHUB_ACTIONS: '',
     ...env,
   };
   // The outer run's identity and mocks are not the child's; Playwright's worker markers neither.

@@ -16,10 +16,13 @@ import { ledgerPath } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
+import { loadWaivers } from '../lib/waivers/load';
+import { baselineFromEnv } from '../reporters/conformance/baseline';
 
 /**
  * Runs once before any test: settles the run's id, start time and seed, starts the embedded mocks
- * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting so a wrong one
+ * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting (the waivers file
+ * and the baseline report among them) so a wrong one
  * stops the run before any request. Returns the teardown.
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
@@ -35,6 +38,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   let teamworkDeskMock: RunningTeamworkDeskMock | undefined;
   try {
     propertySettings(process.env);
+    // The waivers file (every entry names a registered check, a reason, an issue link and a date)
+    // and the baseline report are checked before the mocks start or any request is sent.
+    loadWaivers(process.env);
+    baselineFromEnv(process.env);
     if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
       mock = await startMoovMock(moovMockConfigFromEnv(process.env));
       process.env.MOOV_MOCK_URL = mock.url;

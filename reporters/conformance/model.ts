@@ -7,8 +7,14 @@ import type { Exchange } from '../../lib/http/exchange';
 import type { PropertyReplay } from '../../specs/support/property';
 import type { RunInfo } from '../../specs/support/outcomes';
 import type { CollectedTest } from './collected';
+import type { BaselineDiff } from './baseline';
+import type { TrendEntry } from './trend';
+import { WaiverBook, type FailureWaiver, type WaiverSummary } from './waivers';
+import type { WaiverSet } from '../../lib/waivers/waiver';
+import { todayUtc } from '../../lib/waivers/match';
 
-export type CellState = 'pass' | 'fail' | 'advisory' | 'skipped' | 'not-run' | 'n/a';
+/** waived: every failure in the cell is a known deviation a live waiver covers. */
+export type CellState = 'pass' | 'fail' | 'waived' | 'advisory' | 'skipped' | 'not-run' | 'n/a';
 
 export interface MatrixCell {
   state: CellState;
@@ -41,6 +47,8 @@ export interface FailureEntry {
   exchange?: Exchange;
   reproduce?: string;
   replay?: PropertyReplay;
+  /** The waiver this failure met: live (it is listed as waived) or expired (it fails the run). */
+  waiver?: FailureWaiver;
 }
 
 export interface Ratio {
@@ -58,22 +66,33 @@ export interface ApiSection {
   conformance: Ratio;
   operations: string[];
   matrix: MatrixRow[];
+  /** Failures that fail the run (an expired waiver's among them, marked). */
   failures: FailureEntry[];
+  /** Failures a live waiver covers: known deviations, listed with reason, link and days left. */
+  waived: FailureEntry[];
   advisories: FailureEntry[];
   skipped: Array<{ test: string; project: string; reason: string; checks: string[] }>;
   notes: string[];
-  projects: Array<{ project: string; version: string; target: string; details: Record<string, string>; passed: number; failed: number; skipped: number }>;
+  projects: Array<{ project: string; version: string; target: string; details: Record<string, string>; passed: number; failed: number; waived: number; skipped: number }>;
   runs: RunInfo[];
 }
 
 export interface ConformanceReport {
   generatedAt: string;
   durationMs: number;
-  verdict: 'conforms' | 'fails' | 'no checks ran';
-  tests: { passed: number; failed: number; skipped: number };
+  /** passes with waivers: every failure was a known deviation a live waiver covers. */
+  verdict: 'conforms' | 'passes with waivers' | 'fails' | 'no checks ran';
+  /** failed: tests that fail the run; waived: failed tests whose every failure a live waiver covers. */
+  tests: { passed: number; failed: number; skipped: number; waived: number };
   counters: { requests: number; rateLimited: number; created: number; closed: number };
   seeds: number[];
   apis: ApiSection[];
+  /** The waivers file and what became of each entry (applied, stale, expired, not exercised). */
+  waivers?: WaiverSummary;
+  /** What changed since CONFORMANCE_BASELINE's report. */
+  baseline?: BaselineDiff;
+  /** The last runs' headlines from CONFORMANCE_HISTORY, oldest first, this run last. */
+  trend?: TrendEntry[];
 }
 
 // The sdk project judges the SDK on the Moov contract's operations.
@@ -104,7 +123,7 @@ function apiOfProject(project: string, run?: RunInfo): RunInfo['api'] | undefine
   return undefined;
 }
 
-function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
+function sectionFor(api: RunInfo['api'], tests: CollectedTest[], book: WaiverBook, waivedTests: Set<CollectedTest>): ApiSection {
   const contract = CONTRACTS[api]?.();
   const checks = registry.forApi(api);
   const documented = (operation: string) => {
@@ -144,28 +163,8 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
   const coveredCells = [...exercised.keys()].filter((k) => universe.has(k)).length;
   const cleanCells = [...exercised.values()].filter((c) => c.failed === 0).length;
 
-  const operations = [...new Set(checks.flatMap((c) => [...c.operations]))];
-  const skippedTests = tests.filter((t) => t.status === 'skipped');
-  const matrix: MatrixRow[] = checks.map((check) => {
-    const cells: Record<string, MatrixCell> = {};
-    for (const op of operations) {
-      if (!check.operations.includes(op)) {
-        cells[op] = { state: 'n/a', passed: 0, failed: 0, advisory: 0 };
-        continue;
-      }
-      const seen = byCheckOp.get(`${check.id}|${op}`);
-      if (seen) {
-        seen.state = seen.failed > 0 ? 'fail' : seen.advisory > 0 ? 'advisory' : 'pass';
-        cells[op] = seen;
-        continue;
-      }
-      const skippedBy = skippedTests.find((t) => t.covers.includes(check.id));
-      cells[op] = skippedBy ? { state: 'skipped', passed: 0, failed: 0, advisory: 0, reason: skippedBy.skipReason ?? 'skipped' } : { state: 'not-run', passed: 0, failed: 0, advisory: 0 };
-    }
-    return { checkId: check.id, title: check.title, severity: check.severity, cells };
-  });
-
   const failures: FailureEntry[] = [];
+  const waived: FailureEntry[] = [];
   const advisories: FailureEntry[] = [];
   for (const test of tests) {
     const testName = `${test.title}`;
@@ -192,13 +191,37 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
       };
       return entry;
     });
-    failures.push(...fromChecks.filter((f) => f.severity === 'error'));
     advisories.push(...fromChecks.filter((f) => f.severity === 'advisory'));
+    const crash = (): FailureEntry => ({ id: `${test.project}-crash-${slug(test.title)}`, checkId: 'ERROR', title: 'test error', operation: '-', project: test.project, test: testName, grep: test.leafTitle, location, severity: 'crash', message: test.errors.join('\n\n') || test.status, replay: test.replay });
     const failedWithoutCheck = (test.status === 'failed' || test.status === 'timedOut') && !test.details.some((d) => d.outcome === 'fail');
-    if (failedWithoutCheck) {
-      failures.push({ id: `${test.project}-crash-${slug(test.title)}`, checkId: 'ERROR', title: 'test error', operation: '-', project: test.project, test: testName, grep: test.leafTitle, location, severity: 'crash', message: test.errors.join('\n\n') || test.status, replay: test.replay });
-    }
+    const judged = book.judge(test, [...fromChecks.filter((f) => f.severity === 'error'), ...(failedWithoutCheck ? [crash()] : [])], crash);
+    failures.push(...judged.failures);
+    waived.push(...judged.waived);
+    if (judged.testWaived) waivedTests.add(test);
   }
+
+  const operations = [...new Set(checks.flatMap((c) => [...c.operations]))];
+  const skippedTests = tests.filter((t) => t.status === 'skipped');
+  const matrix: MatrixRow[] = checks.map((check) => {
+    const cells: Record<string, MatrixCell> = {};
+    for (const op of operations) {
+      if (!check.operations.includes(op)) {
+        cells[op] = { state: 'n/a', passed: 0, failed: 0, advisory: 0 };
+        continue;
+      }
+      const seen = byCheckOp.get(`${check.id}|${op}`);
+      if (seen) {
+        const failing = (list: FailureEntry[]) => list.some((f) => f.checkId === check.id && f.operation === op);
+        seen.state = seen.failed > 0 ? (failing(waived) && !failing(failures) ? 'waived' : 'fail') : seen.advisory > 0 ? 'advisory' : 'pass';
+        cells[op] = seen;
+        continue;
+      }
+      const skippedBy = skippedTests.find((t) => t.covers.includes(check.id));
+      cells[op] = skippedBy ? { state: 'skipped', passed: 0, failed: 0, advisory: 0, reason: skippedBy.skipReason ?? 'skipped' } : { state: 'not-run', passed: 0, failed: 0, advisory: 0 };
+    }
+    return { checkId: check.id, title: check.title, severity: check.severity, cells };
+  });
+
 
   const projects = [...new Set(tests.map((t) => t.project))].map((project) => {
     const own = tests.filter((t) => t.project === project);
@@ -209,7 +232,8 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
       target: run?.target ?? '-',
       details: run?.details ?? {},
       passed: own.filter((t) => t.status === 'passed').length,
-      failed: own.filter((t) => t.status === 'failed' || t.status === 'timedOut').length,
+      failed: own.filter((t) => (t.status === 'failed' || t.status === 'timedOut') && !waivedTests.has(t)).length,
+      waived: own.filter((t) => waivedTests.has(t)).length,
       skipped: own.filter((t) => t.status === 'skipped').length,
     };
   });
@@ -223,6 +247,7 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[]): ApiSection {
     operations,
     matrix,
     failures,
+    waived,
     advisories,
     skipped: skippedTests.map((t) => ({ test: t.title, project: t.project, reason: t.skipReason ?? 'skipped', checks: t.covers })),
     notes: [...new Set(tests.flatMap((t) => t.notes))],
@@ -241,25 +266,35 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
+export interface BuildOptions {
+  /** The run's waivers (none by default). */
+  waivers?: WaiverSet;
+  /** The date waivers expire against, YYYY-MM-DD (default: today, UTC). */
+  today?: string;
+}
+
 /** The whole report, from the tests the reporter collected. */
-export function buildReport(tests: CollectedTest[], durationMs: number): ConformanceReport {
+export function buildReport(tests: CollectedTest[], durationMs: number, options: BuildOptions = {}): ConformanceReport {
+  const book = new WaiverBook(options.waivers ?? { file: '', waivers: [] }, options.today ?? todayUtc());
+  const waivedTests = new Set<CollectedTest>();
   const byApi = new Map<RunInfo['api'], CollectedTest[]>();
   for (const test of tests) {
     const api = apiOfProject(test.project, test.run);
     if (!api) continue;
     byApi.set(api, [...(byApi.get(api) ?? []), test]);
   }
-  const apis = [...byApi.entries()].map(([api, own]) => sectionFor(api, own));
+  const apis = [...byApi.entries()].map(([api, own]) => sectionFor(api, own, book, waivedTests));
   const sum = (name: string) => tests.reduce((n, t) => n + (t.counters[name] ?? 0), 0);
-  const failed = tests.filter((t) => t.status === 'failed' || t.status === 'timedOut').length;
+  const failed = tests.filter((t) => (t.status === 'failed' || t.status === 'timedOut') && !waivedTests.has(t)).length;
   const ranChecks = apis.some((a) => a.conformance.of > 0);
   return {
     generatedAt: new Date().toISOString(),
     durationMs,
-    verdict: failed > 0 ? 'fails' : ranChecks ? 'conforms' : 'no checks ran',
-    tests: { passed: tests.filter((t) => t.status === 'passed').length, failed, skipped: tests.filter((t) => t.status === 'skipped').length },
+    verdict: failed > 0 ? 'fails' : waivedTests.size > 0 ? 'passes with waivers' : ranChecks ? 'conforms' : 'no checks ran',
+    tests: { passed: tests.filter((t) => t.status === 'passed').length, failed, skipped: tests.filter((t) => t.status === 'skipped').length, waived: waivedTests.size },
     counters: { requests: sum('requests'), rateLimited: sum('rateLimited'), created: sum('created'), closed: sum('closed') },
     seeds: [...new Set(tests.flatMap((t) => (t.run ? [t.run.seed] : [])))],
     apis,
+    ...(options.waivers && options.waivers.waivers.length > 0 ? { waivers: book.summary() } : {}),
   };
 }

@@ -1,20 +1,54 @@
-import type { ConformanceReport, MatrixCell } from './model';
+import type { BaselineDiff, FailureRef } from './baseline';
+import type { ConformanceReport, FailureEntry, MatrixCell } from './model';
 
-const SYMBOL: Record<MatrixCell['state'], string> = { pass: '✅', fail: '❌', advisory: '⚠️', skipped: '⏭️', 'not-run': '·', 'n/a': '' };
+const SYMBOL: Record<MatrixCell['state'], string> = { pass: '✅', fail: '❌', waived: '🟣', advisory: '⚠️', skipped: '⏭️', 'not-run': '·', 'n/a': '' };
+
+const VERDICT: Record<ConformanceReport['verdict'], string> = { conforms: '✅ conforms', 'passes with waivers': '🟣 passes with waivers', fails: '❌ fails', 'no checks ran': '· no checks ran' };
 
 function clip(text: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function refLine(f: FailureRef): string {
+  return `- ${f.checkId} ${f.title} — ${f.operation} (\`${f.project}\` › ${f.test})`;
+}
+
+function signed(delta: number | undefined): string {
+  return delta === undefined ? 'new' : `${delta > 0 ? '+' : ''}${delta} pp`;
+}
+
+/** "What changed" since CONFORMANCE_BASELINE: the summary's lead. */
+function baselineSection(diff: BaselineDiff): string[] {
+  const out = [`## Since the baseline (${diff.generatedAt || diff.file})`, ''];
+  for (const a of diff.apis) out.push(`- ${a.title}: coverage ${a.coverage.after}% (${signed(a.coverage.delta)}), conformance ${a.conformance.after}% (${signed(a.conformance.delta)})`);
+  out.push('');
+  const list = (title: string, refs: FailureRef[]) => (refs.length > 0 ? [`**${title} (${refs.length})**`, '', ...refs.slice(0, 30).map(refLine), ...(refs.length > 30 ? [`- … ${refs.length - 30} more`] : []), ''] : []);
+  out.push(...list('New failures', diff.newFailures), ...list('Fixed since the baseline', diff.fixed), ...list('Still failing', diff.stillFailing), ...list('Not run this time', diff.notRerun));
+  return out;
+}
+
+function waiverNote(f: FailureEntry): string {
+  if (!f.waiver) return '';
+  return f.waiver.state === 'expired'
+    ? `Waiver entry ${f.waiver.entry} expired on ${f.waiver.expires} (${-f.waiver.daysLeft} days ago), so this fails the run again: ${f.waiver.reason} — ${f.waiver.issue}`
+    : `Waived until ${f.waiver.expires} (${plural(f.waiver.daysLeft, 'day')} left): ${f.waiver.reason} — ${f.waiver.issue}`;
+}
+
 /** conformance.md: the CI job summary. Headline, run facts, matrix, then each failure in short. */
 export function renderMarkdown(report: ConformanceReport): string {
   const out: string[] = [];
-  out.push(`# Conformance: ${report.verdict === 'conforms' ? '✅ conforms' : report.verdict === 'fails' ? '❌ fails' : '· no checks ran'}`, '');
+  const news = report.baseline ? ` — ${report.baseline.newFailures.length === 0 ? 'no new failures' : plural(report.baseline.newFailures.length, 'new failure')} since the baseline` : '';
+  out.push(`# Conformance: ${VERDICT[report.verdict]}${news}`, '');
+  if (report.baseline) out.push(...baselineSection(report.baseline));
   for (const api of report.apis) {
     out.push(`## ${api.title}`, '');
     out.push(`**Coverage ${api.coverage.percent}%** (${api.coverage.count}/${api.coverage.of} documented operation × status × check cells exercised) · **Conformance ${api.conformance.percent}%** (${api.conformance.count}/${api.conformance.of} exercised cells passed)`, '');
-    out.push('| project | target | version | passed | failed | skipped |', '|---|---|---|---|---|---|');
-    for (const p of api.projects) out.push(`| ${p.project} | ${p.target} | ${p.version} | ${p.passed} | ${p.failed} | ${p.skipped} |`);
+    out.push('| project | target | version | passed | failed | waived | skipped |', '|---|---|---|---|---|---|---|');
+    for (const p of api.projects) out.push(`| ${p.project} | ${p.target} | ${p.version} | ${p.passed} | ${p.failed} | ${p.waived} | ${p.skipped} |`);
     out.push('');
     for (const p of api.projects) for (const [key, value] of Object.entries(p.details)) out.push(`- ${p.project} ${key}: ${value}`);
     if (api.projects.some((p) => Object.keys(p.details).length > 0)) out.push('');
@@ -23,18 +57,24 @@ export function renderMarkdown(report: ConformanceReport): string {
     for (const row of api.matrix) {
       out.push(`| ${row.checkId} ${row.title}${row.severity === 'advisory' ? ' (advisory)' : ''} | ${ops.map((op) => SYMBOL[row.cells[op]?.state ?? 'n/a']).join(' | ')} |`);
     }
-    out.push('', '✅ pass · ❌ fail · ⚠️ advisory · ⏭️ skipped · `·` not run', '');
+    out.push('', '✅ pass · ❌ fail · 🟣 waived (known deviation) · ⚠️ advisory · ⏭️ skipped · `·` not run', '');
     if (api.failures.length > 0) {
       out.push(`### Failures (${api.failures.length})`, '');
       for (const f of api.failures.slice(0, 20)) {
         out.push(`#### ${f.checkId} ${f.title} — ${f.operation}`, '', `\`${f.project}\` › ${f.test} (${f.location})`, '');
         if (f.source) out.push(`> ${f.source.sentence.replace(/\s+/g, ' ')} — seed ${f.source.seed}`, '');
+        if (f.waiver) out.push(`**${waiverNote(f)}**`, '');
         out.push('```', clip(f.message, 1500), '```');
         if (f.reproduce) out.push('', 'Reproduce:', '```sh', f.reproduce, '```');
         if (f.replay) out.push('', 'Replay the property case:', '```sh', f.replay.command, '```');
         out.push('');
       }
       if (api.failures.length > 20) out.push(`… ${api.failures.length - 20} more in conformance.html`, '');
+    }
+    if (api.waived.length > 0) {
+      out.push(`### Waived (${api.waived.length})`, '', 'Known deviations: they do not fail the run until their waiver expires.', '');
+      for (const f of api.waived) out.push(`- ${f.checkId} ${f.title} — ${f.operation} (\`${f.project}\` › ${f.test}): ${waiverNote(f)}`);
+      out.push('');
     }
     if (api.notes.length > 0) out.push('### Notes', '', ...api.notes.map((n) => `- ${n}`), '');
     if (api.skipped.length > 0) {
@@ -44,8 +84,21 @@ export function renderMarkdown(report: ConformanceReport): string {
     }
     if (api.advisories.length > 0) out.push(`### Advisories (${api.advisories.length})`, '', ...api.advisories.slice(0, 10).map((a) => `- ${a.checkId} ${a.title} — ${a.operation}: ${clip(a.message.split('\n').find((l) => l.includes('received')) ?? '', 200).trim()}`), '');
   }
+  if (report.waivers) {
+    out.push(`## Waivers (${report.waivers.file})`, '', '| entry | check | scope | status | expires | reason | issue |', '|---|---|---|---|---|---|---|');
+    for (const w of report.waivers.entries) {
+      const scope = [w.operation, w.target, w.env && `env ${w.env}`, w.message && `/${w.message}/`].filter(Boolean).join(', ') || 'any';
+      const status = w.status === 'applied' ? `applied to ${plural(w.matched, 'failure')}` : w.status === 'stale' ? '**stale**: matched nothing, delete it' : w.status === 'expired' ? `**expired**${w.matched > 0 ? ` (${plural(w.matched, 'failure')} fail the run again)` : ''}` : 'not exercised by this run';
+      out.push(`| ${w.entry} | ${w.check} | ${scope.replace(/\|/g, '\\|')} | ${status} | ${w.expires} (${w.daysLeft >= 0 ? `${plural(w.daysLeft, 'day')} left` : `${-w.daysLeft} days ago`}) | ${w.reason.replace(/\|/g, '\\|')} | ${w.issue} |`);
+    }
+    out.push('');
+  }
+  if (report.trend && report.trend.length > 1) {
+    const first = report.trend[0]!;
+    out.push(`Trend over the last ${report.trend.length} runs (since ${first.date.slice(0, 10)}): ${report.trend.map((t) => t.failures).join(' → ')} failures; the chart is in conformance.html.`, '');
+  }
   out.push('## Run', '');
-  out.push(`- tests: ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s`);
+  out.push(`- tests: ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s`);
   out.push(`- requests: ${report.counters.requests}, 429s met: ${report.counters.rateLimited}, tickets created: ${report.counters.created}, closed: ${report.counters.closed}`);
   out.push(`- seed${report.seeds.length === 1 ? '' : 's'}: ${report.seeds.join(', ') || '-'} (CONFORMANCE_SEED)`);
   return `${out.join('\n')}\n`;

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import type { ConformanceReport } from '../../reporters/conformance/model';
@@ -10,7 +11,11 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 test('a failing run against a faulty mock yields a report that shows what broke and how to reproduce it', async ({}, testInfo) => {
   test.setTimeout(120_000);
-  const run = await playwright(['test', '--project=moov'], { MOCK_FAULTS: 'page-gap' });
+  // Earlier nightly headlines (CONFORMANCE_HISTORY): the report charts them with this run's.
+  const history = join(mkdtempSync(join(tmpdir(), 'conformance-history-')), 'history.jsonl');
+  const earlier = [96.2, 97.5, 100].map((conformance, i) => JSON.stringify({ date: `2026-11-2${i}T03:17:00.000Z`, verdict: 'fails', durationMs: 9000, requests: 540, failures: i, waived: 1, apis: [{ api: 'moov', target: 'http://127.0.0.1:1', version: 'v2024.01.00', coverage: 60 + i, conformance, failures: i, waived: 1 }] }));
+  writeFileSync(history, `${earlier.join('\n')}\n`);
+  const run = await playwright(['test', '--project=moov'], { MOCK_FAULTS: 'page-gap', CONFORMANCE_HISTORY: history });
   expect(run.code, run.output).not.toBe(0);
 
   const json = JSON.parse(readFileSync(join(run.reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
@@ -29,6 +34,7 @@ test('a failing run against a faulty mock yields a report that shows what broke 
 
   const html = readFileSync(join(run.reportDir, 'conformance.html'), 'utf8');
   expect(html).not.toMatch(/<script|<link|https?:\/\/fonts|@import/); // one self-contained file
+  expect(readFileSync(history, 'utf8').trim().split('\n')).toHaveLength(4); // this run's headline appended
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -36,6 +42,13 @@ test('a failing run against a faulty mock yields a report that shows what broke 
     await page.goto(`file://${join(run.reportDir, 'conformance.html')}`);
     await expect(page.locator('table.matrix')).toBeVisible();
     await expect(page.locator('table.matrix td.fail').first()).toBeVisible();
+    // The trend: an inline SVG of the last runs (three earlier ones and this one).
+    const chart = page.locator('svg.trend').first();
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toBeVisible();
+    await expect(chart.locator('circle')).toHaveCount(8);
+    expect((await chart.boundingBox())?.width).toBeGreaterThan(300);
+    await expect(chart.locator('polyline.conformance')).toHaveAttribute('points', /^(\S+,\S+ ){3}\S+,\S+$/);
     const curl = page.locator('pre.curl').first();
     await curl.scrollIntoViewIfNeeded();
     await expect(curl).toBeVisible();

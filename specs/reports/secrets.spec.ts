@@ -47,10 +47,14 @@ test.describe('secrets', () => {
       ...CANARY,
       MOCK_FAULTS: 'page-gap,read-scope-can-write',
       TEAMWORK_DESK_MOCK_FAULTS: 'ne-as-eq,basic-auth-refused',
+      // Workflow annotations (one ::error line per failure) are output too.
+      GITHUB_ACTIONS: 'true',
     });
     expect(run.code, 'the run must fail, so failure output is covered').not.toBe(0);
     expect(run.output).toContain('[TKT-');
     expect(run.output).toContain('[TWD-');
+    expect(run.output).toMatch(/^::error title=TKT-/m);
+    expect(run.output).toMatch(/^::error title=TWD-/m);
     assertNoSecret(run);
   });
 
@@ -66,6 +70,7 @@ test.describe('secrets', () => {
       MOOV_MAX_RPS: '1000',
     });
     expect(run.code).not.toBe(0);
+    expect(run.output, 'annotations only under GITHUB_ACTIONS=true').not.toMatch(/^::error/m);
     assertNoSecret(run);
   });
 });

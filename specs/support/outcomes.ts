@@ -1,6 +1,7 @@
 import type { TestInfo } from '@playwright/test';
 import { outcomes, type TestOutcomes } from '../../checks/outcomes';
 import type { AnyCheck } from '../../checks/check';
+import { valueOf } from '../../lib/config/configError';
 
 export const OUTCOMES_ATTACHMENT = 'conformance-outcomes';
 
@@ -19,6 +20,8 @@ export interface RunInfo {
   runId: string;
   /** Anything else worth a line in the report (SDK version, contract version...). */
   details?: Record<string, string>;
+  /** CONFORMANCE_ENV of the run, when one was named (waivers may be scoped to it). */
+  envName?: string;
 }
 
 export interface OutcomesAttachment extends TestOutcomes {
@@ -28,7 +31,8 @@ export interface OutcomesAttachment extends TestOutcomes {
 
 /** Drains what the test's checks recorded into one attachment the conformance reporter reads. */
 export async function attachOutcomes(testInfo: TestInfo, counters: RunCounters, run: RunInfo): Promise<void> {
-  const body: OutcomesAttachment = { ...outcomes.drain(), counters, run };
+  const envName = valueOf(process.env, 'CONFORMANCE_ENV');
+  const body: OutcomesAttachment = { ...outcomes.drain(), counters, run: envName && !run.envName ? { ...run, envName } : run };
   await testInfo.attach(OUTCOMES_ATTACHMENT, { body: JSON.stringify(body), contentType: 'application/json' });
 }
 

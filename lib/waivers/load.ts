@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { registry } from '../../checks';
+import { ConfigError, valueOf, type Env } from '../config/configError';
+import { PROJECT_ROOT } from '../config/run';
+import { parseWaivers } from './parse';
+import type { WaiverSet } from './waiver';
+
+/** The committed waivers file, at the project root. */
+export const DEFAULT_WAIVERS_FILE = 'conformance.waivers.yaml';
+
+/**
+ * The run's waivers: CONFORMANCE_WAIVERS=<path> (which must exist), else conformance.waivers.yaml
+ * when present, else none. Validated against the check registry; throws a ConfigError naming the
+ * entry, so global setup stops the run before any request.
+ */
+export function loadWaivers(env: Env, root = PROJECT_ROOT): WaiverSet {
+  const named = valueOf(env, 'CONFORMANCE_WAIVERS');
+  const file = named ?? DEFAULT_WAIVERS_FILE;
+  const path = resolve(root, file);
+  if (!existsSync(path)) {
+    if (named) throw new ConfigError('CONFORMANCE_WAIVERS', `names "${named}", but there is no such file`);
+    return { file, waivers: [] };
+  }
+  return { file, waivers: parseWaivers(readFileSync(path, 'utf8'), file, (id) => registry.get(id)) };
+}

@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, valueOf, type Env } from '../../lib/config/configError';
+import { PROJECT_ROOT } from '../../lib/config/run';
+import type { ConformanceReport, FailureEntry, Ratio } from './model';
+
+/** A failure as the baseline comparison names it: the same check, operation and test in the same project. */
+export interface FailureRef {
+  project: string;
+  checkId: string;
+  title: string;
+  operation: string;
+  test: string;
+}
+
+export interface RatioChange {
+  /** Percent in the baseline (absent when the baseline did not test this API). */
+  before?: number;
+  after: number;
+  /** after − before, in percentage points. */
+  delta?: number;
+}
+
+/** What changed since an earlier run's conformance.json. */
+export interface BaselineDiff {
+  file: string;
+  /** When the baseline's report was written. */
+  generatedAt: string;
+  /** Failing now (and not waived), not failing in the baseline. */
+  newFailures: FailureRef[];
+  /** Failing in the baseline; their check ran this time and passed. */
+  fixed: FailureRef[];
+  /** Failing (or waived) in both. */
+  stillFailing: FailureRef[];
+  /** Failing in the baseline; their check did not run this time, so nothing is known. */
+  notRerun: FailureRef[];
+  apis: Array<{ api: string; title: string; coverage: RatioChange; conformance: RatioChange }>;
+}
+
+/** The report of an earlier run, as far as the comparison needs it (older reports lack `waived`). */
+export type BaselineReport = Pick<ConformanceReport, 'generatedAt'> & {
+  apis: Array<Pick<ConformanceReport['apis'][number], 'api' | 'title' | 'coverage' | 'conformance' | 'failures'> & { waived?: FailureEntry[] }>;
+};
+
+/** Reads CONFORMANCE_BASELINE when set; a missing or unreadable file is a ConfigError. */
+export function baselineFromEnv(env: Env, root = PROJECT_ROOT): { file: string; report: BaselineReport } | undefined {
+  const file = valueOf(env, 'CONFORMANCE_BASELINE');
+  if (file === undefined) return undefined;
+  const path = resolve(root, file);
+  if (!existsSync(path)) throw new ConfigError('CONFORMANCE_BASELINE', `names "${file}", but there is no such file (an earlier run's reports/conformance.json)`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('CONFORMANCE_BASELINE', `"${file}" is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const report = parsed as Partial<BaselineReport> | null;
+  if (!report || typeof report !== 'object' || !Array.isArray(report.apis) || !report.apis.every((a) => Array.isArray(a?.failures))) {
+    throw new ConfigError('CONFORMANCE_BASELINE', `"${file}" is not a conformance.json (no apis with failures)`);
+  }
+  return { file, report: { generatedAt: String(report.generatedAt ?? ''), apis: report.apis } };
+}
+
+function ref(f: FailureEntry): FailureRef {
+  return { project: f.project, checkId: f.checkId, title: f.title, operation: f.operation, test: f.test };
+}
+
+function keyOf(f: FailureRef): string {
+  return `${f.project}|${f.checkId}|${f.operation}|${f.test}`;
+}
+
+function unique(refs: FailureRef[]): FailureRef[] {
+  const seen = new Map<string, FailureRef>();
+  for (const r of refs) if (!seen.has(keyOf(r))) seen.set(keyOf(r), r);
+  return [...seen.values()];
+}
+
+function change(before: Ratio | undefined, after: Ratio): RatioChange {
+  if (!before) return { after: after.percent };
+  return { before: before.percent, after: after.percent, delta: Math.round(10 * (after.percent - before.percent)) / 10 };
+}
+
+/** Did this run exercise the check × operation of a baseline failure, without it failing? */
+function ranClean(current: ConformanceReport, f: FailureRef): boolean {
+  const api = current.apis.find((a) => a.projects.some((p) => p.project === f.project));
+  if (!api) return false;
+  if (f.checkId === 'ERROR') return true; // a crashed test: its project ran, and nothing crashed there as then
+  const state = api.matrix.find((row) => row.checkId === f.checkId)?.cells[f.operation]?.state;
+  return state === 'pass' || state === 'advisory';
+}
+
+/** New failures, fixed ones, those still failing, and the change in each API's two headline numbers. */
+export function diffBaseline(baseline: BaselineReport, current: ConformanceReport, file: string): BaselineDiff {
+  const before = unique(baseline.apis.flatMap((a) => [...a.failures, ...(a.waived ?? [])].map(ref)));
+  const beforeKeys = new Set(before.map(keyOf));
+  const failingNow = unique(current.apis.flatMap((a) => a.failures.map(ref)));
+  const nowKeys = new Set(current.apis.flatMap((a) => [...a.failures, ...a.waived].map((f) => keyOf(ref(f)))));
+  const gone = before.filter((f) => !nowKeys.has(keyOf(f)));
+  return {
+    file,
+    generatedAt: baseline.generatedAt,
+    newFailures: failingNow.filter((f) => !beforeKeys.has(keyOf(f))),
+    fixed: gone.filter((f) => ranClean(current, f)),
+    stillFailing: before.filter((f) => nowKeys.has(keyOf(f))),
+    notRerun: gone.filter((f) => !ranClean(current, f)),
+    apis: current.apis.map((a) => {
+      const old = baseline.apis.find((b) => b.api === a.api);
+      return { api: a.api, title: a.title, coverage: change(old?.coverage, a.coverage), conformance: change(old?.conformance, a.conformance) };
+    }),
+  };
+}
