@@ -25,7 +25,9 @@ import { closedHasClosedOn, updatedNotBeforeCreated } from './ticketSemantics';
 import { invalidCredentialsRefused, missingCredentialsRefused } from './unauthenticatedRefused';
 import { unknownTicketNotFound } from './unknownTicketNotFound';
 import { unreachableAccountRefused } from './unreachableAccountRefused';
-import { configuredVersionServed, versionHeaderOptional } from './versionHeaderOptional';
+import { configuredVersionServed, documentedVersionServed, versionHeaderOptional } from './versionHeaderOptional';
+import { closeTimestampsConsistent } from './closeTimestamps';
+import { foreignCursorContained } from './foreignCursorContained';
 import { walkNoDuplicates } from './walkNoDuplicates';
 import { walkNoGaps } from './walkNoGaps';
 
@@ -61,6 +63,9 @@ export const moovChecks = {
   profileScopeRequired,
   versionHeaderOptional,
   configuredVersionServed,
+  documentedVersionServed,
+  closeTimestampsConsistent,
+  foreignCursorContained,
   modelAgreement,
   closedHasClosedOn,
   updatedNotBeforeCreated,

@@ -27,4 +27,6 @@ export const SRC = {
   versionHeader: { seed: '000', sentence: 'x-moov-version string API version. Specify an API version. API versioning follows the format vYYYY.QQ.BB.' },
   closedOn: { seed: '001', sentence: 'closedOn string<date-time> (implied: set once a ticket is closed)' },
   timestamps: { seed: '001', sentence: 'createdOn, updatedOn string<date-time> required (implied: a ticket is not updated before it is created)' },
+  closeTimestamps: { seed: '001', sentence: 'closedOn string<date-time>, createdOn string<date-time> required, updatedOn string<date-time> required (a ticket the API closed was closed at closedOn, after it was created, and closing it updated it)' },
+  documentedVersions: { seed: '000', sentence: 'For example, v2024.01.00 is the initial release of the first quarter of 2024. The latest version represents the most recent development state.' },
 } as const satisfies Record<string, DocSource>;

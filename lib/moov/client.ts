@@ -18,7 +18,8 @@ export type MoovAuth =
 
 export interface MoovRequest {
   path: Record<string, string>;
-  query?: Record<string, string | number | undefined>;
+  /** Query parameters; an array repeats the parameter (`?status=new&status=closed`). */
+  query?: Record<string, string | number | readonly string[] | undefined>;
   /** A JSON body (serialised by the client). */
   json?: unknown;
   /** A body sent as is (malformed JSON, form data). */
@@ -27,6 +28,8 @@ export interface MoovRequest {
   auth?: MoovAuth;
   /** X-Moov-Version: undefined sends MOOV_API_VERSION or the operation's documented version; null omits it. */
   version?: string | null;
+  /** Further request headers, set last (a documented header probed with odd values). */
+  headers?: Record<string, string>;
 }
 
 export interface MoovResponse extends TransportResponse {
@@ -75,7 +78,8 @@ export class MoovClient {
     const operation = this.contract.operation(operationId);
     const url = new URL(this.target.baseURL + operation.buildPath(request.path));
     for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+      if (Array.isArray(value)) for (const v of value) url.searchParams.append(name, v);
+      else if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     // By default each operation is tested at the version its page documents ("Set this header to
@@ -89,6 +93,7 @@ export class MoovClient {
     if (request.json !== undefined) body = JSON.stringify(request.json);
     else if (request.rawBody !== undefined) body = request.rawBody;
     if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
+    Object.assign(headers, request.headers);
     const response = await this.transport.send({ operation, url: url.toString(), headers, body, auth: this.describeAuth(auth) });
     return { ...response, operation };
   }

@@ -1,17 +1,27 @@
 /**
  * Opaque cursors: a versioned, base64url-encoded position (the number of the last ticket
- * served). Clients must not read them; the mock rejects any it did not make.
+ * served). Clients must not read them; the mock rejects any it did not make. The faults that
+ * make cursors carry their account or filter add them after the position.
  */
 const PREFIX = 'moov-mock-cursor:v1:';
 
-export function encodeCursor(afterNumber: number): string {
-  return Buffer.from(`${PREFIX}${afterNumber}`, 'utf8').toString('base64url');
+export interface CursorPosition {
+  after: number;
+  /** Only under the cursor-carries-account and cursor-keeps-filter faults. */
+  accountID?: string;
+  status?: string;
 }
 
-export function decodeCursor(cursor: string): number | undefined {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return undefined;
+export function encodeCursor(position: CursorPosition): string {
+  const extra = position.accountID !== undefined || position.status !== undefined ? `:${position.accountID ?? ''}:${position.status ?? ''}` : '';
+  return Buffer.from(`${PREFIX}${position.after}${extra}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition | undefined {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return undefined;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(PREFIX)) return undefined;
-  const rest = text.slice(PREFIX.length);
-  return /^\d{1,15}$/.test(rest) ? Number(rest) : undefined;
+  const match = /^(\d{1,15})(?::([\w-]*):([\w-]*))?$/.exec(text.slice(PREFIX.length));
+  if (!match) return undefined;
+  return { after: Number(match[1]), ...(match[2] ? { accountID: match[2] } : {}), ...(match[3] ? { status: match[3] } : {}) };
 }

@@ -22,6 +22,11 @@ export const FAULTS = {
   'count-off-by-one': { family: 'pagination', breaks: 'count bounds the page; one ticket more is returned' },
   'default-count-10': { family: 'pagination', breaks: 'count defaults to 200; it defaults to 10' },
   'status-filter-ignored': { family: 'pagination', breaks: 'status filters the list; it is ignored' },
+  'status-filter-ignored-on-connected': { family: 'pagination', breaks: "status filters every account's list; the connected account's list ignores it" },
+  'bad-cursor-500': { family: 'pagination', breaks: 'a cursor the server never issued is invalid input (4xx); it is a 500' },
+  'bad-cursor-first-page': { family: 'pagination', breaks: 'a cursor the server never issued is invalid input (4xx); the first page is served instead' },
+  'cursor-carries-account': { family: 'pagination', breaks: "a cursor is a position in one account's list; it names its account and serves that account's tickets on any account's path" },
+  'cursor-keeps-filter': { family: 'pagination', breaks: 'status filters the list; a cursor carries the status it was issued under and overrides the one asked for' },
   'status-filter-stale': { family: 'pagination', breaks: 'status filters by the current status; tickets closed through the API are filtered by their old one' },
   // Auth and scopes
   'missing-auth-accepted': { family: 'auth', breaks: 'missing authentication is a 401; requests without credentials are served' },
@@ -31,6 +36,7 @@ export const FAULTS = {
   'any-profile-scope-accepted': { family: 'scopes', breaks: "another account's tickets need that account's profile.read; any account's profile.read is enough" },
   'unrelated-account-reachable': { family: 'scopes', breaks: "an account outside the partner's reach is refused; it is served" },
   'partner-form-refused': { family: 'scopes', breaks: "the partner's tickets scope with the account's profile.read is enough; it is refused" },
+  'filtered-list-past-reach': { family: 'scopes', breaks: "an account outside the partner's reach is refused; its list is served when filtered by status" },
   'list-scope-ignored': { family: 'scopes', breaks: 'listing needs tickets.read; any valid token lists' },
   // Error codes
   'missing-field-accepted': { family: 'errors', breaks: 'title is required; a create without it succeeds' },
@@ -47,9 +53,12 @@ export const FAULTS = {
   'close-not-persisted': { family: 'state', breaks: 'closing a ticket closes it; the change is not stored' },
   'cross-account-ticket-visible': { family: 'state', breaks: "a ticket belongs to one account; any account's path serves it" },
   'title-html-escaped': { family: 'state', breaks: 'a ticket keeps the title it was given; HTML characters are escaped' },
+  'closedOn-before-createdOn': { family: 'state', breaks: 'a ticket is closed after it was created; closing sets closedOn a day before createdOn' },
+  'close-updatedOn-earlier': { family: 'state', breaks: 'closing a ticket updates it; updatedOn is left a second before closedOn' },
   'created-ticket-not-listed': { family: 'state', breaks: 'the list holds every ticket of the account; created ones are missing' },
   // Versions
   'version-header-refused-on-reads': { family: 'versions', breaks: 'list and get serve the documented X-Moov-Version; they refuse any version header (403)' },
+  'latest-version-refused': { family: 'versions', breaks: 'X-Moov-Version latest is a documented value; it is refused with a 400' },
   'version-header-required': { family: 'versions', breaks: 'X-Moov-Version is optional; requests without it are refused' },
   // Implied semantics: advisory checks catch these, failing the run only with CONFORMANCE_STRICT=true
   'closed-without-closedOn': { family: 'semantics', breaks: 'a closed ticket has closedOn (implied); it is never set' },

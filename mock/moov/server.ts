@@ -107,6 +107,9 @@ export function moovMockHandler(config: MoovMockConfig) {
       if (config.faults.has('version-header-refused-on-reads') && headers['x-moov-version'] !== undefined && (route.operation.id === 'listTickets' || route.operation.id === 'getTicket')) {
         throw new HttpAnswer(403, { error: 'this X-Moov-Version is not enabled for the account' });
       }
+      if (config.faults.has('latest-version-refused') && headers['x-moov-version'] === 'latest') {
+        throw new HttpAnswer(400, { error: 'unknown X-Moov-Version: latest' });
+      }
       if (config.faults.has('version-header-required') && headers['x-moov-version'] === undefined && route.operation.id !== 'createAccessToken') {
         throw new HttpAnswer(400, { error: 'X-Moov-Version is required' });
       }

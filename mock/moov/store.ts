@@ -125,8 +125,10 @@ export class TicketStore {
   close(accountID: string, ticketID: string, persist = true): Ticket {
     const current = this.get(accountID, ticketID);
     if (!current) throw new Error(`close: no ticket ${ticketID} in ${accountID}`);
-    const now = this.config.now().toISOString();
-    const closed: Ticket = { ...current, status: 'closed', updatedOn: now, closedOn: now };
+    const now = this.config.now();
+    let closed: Ticket = { ...current, status: 'closed', updatedOn: now.toISOString(), closedOn: now.toISOString() };
+    if (this.config.faults.has('closedOn-before-createdOn')) closed = { ...closed, closedOn: new Date(Date.parse(current.createdOn) - 86_400_000).toISOString() };
+    if (this.config.faults.has('close-updatedOn-earlier')) closed = { ...closed, updatedOn: new Date(now.getTime() - 1000).toISOString() };
     if (persist) {
       this.account(accountID).tickets.set(ticketID, closed);
       if (!this.statusBeforeClose.has(ticketID)) this.statusBeforeClose.set(ticketID, current.status);

@@ -6,6 +6,7 @@ import { createTicketBody } from '../../generators/moov/createTicketBody';
 import type { Ticket } from '../../lib/contract/moov.types';
 import { covers } from '../support/outcomes';
 import type { MoovApi } from './support/api';
+import { listStatuses } from '../../generators/moov/paginationPlan';
 import { test } from './support/fixtures';
 
 /**
@@ -25,8 +26,10 @@ async function expectHidden(moov: MoovApi, ticket: Ticket, owner: string, other:
 test.describe('account isolation', () => {
   test("an account outside the partner's reach is never served", covers(C.unreachableAccountRefused), async ({ moov }) => {
     const accountID = moov.ids.unrelated;
+    // Every query the list documents, each status included: a filter is no way around the refusal.
     const requests = [
       ['listTickets', { path: { accountID } }],
+      ...listStatuses().map((status) => ['listTickets', { path: { accountID }, query: { status, count: 1 } }] as const),
       ['getTicket', { path: { accountID, ticketID: '00000000-0000-4000-8000-000000000000' } }],
     ] as const;
     for (const [operation, request] of requests) {

@@ -60,10 +60,12 @@ test.describe('list support tickets', () => {
     }
   });
 
-  test('the status filter returns only, and all, tickets of that status', covers(C.statusFilterOnly, C.statusFilterComplete), async ({ moov }) => {
-    const census = await moov.census(moov.ids.partner);
-    for (const status of listStatuses()) {
-      await judgeAgainstCensus(moov, census, { status, count: 50, maxPages: FILTER_PAGES });
+  test('the status filter returns only, and all, tickets of that status, on every account', covers(C.statusFilterOnly, C.statusFilterComplete), async ({ moov }) => {
+    for (const accountID of [moov.ids.partner, moov.ids.connected]) {
+      const census = await moov.census(accountID);
+      for (const status of listStatuses()) {
+        await test.step(`${status} on ${accountID}`, () => judgeAgainstCensus(moov, census, { status, count: 50, maxPages: FILTER_PAGES }));
+      }
     }
   });
 

@@ -23,7 +23,7 @@ async function readBack(moov: MoovApi, accountID: string, ticketID: string): Pro
 }
 
 test.describe('update a support ticket', () => {
-  test('closing a ticket closes it, and get and list agree', covers(C.closeCloses, C.closeVisible, C.createdTicketListed, C.closedHasClosedOn), async ({ moov }) => {
+  test('closing a ticket closes it, and get and list agree', covers(C.closeCloses, C.closeVisible, C.createdTicketListed, C.closeTimestampsConsistent, C.closedHasClosedOn), async ({ moov }) => {
     moov.writes('update: closing a ticket');
     const accountID = moov.ids.connected;
     const { ticket: open } = await moov.create(accountID, sampleBody());
@@ -34,6 +34,9 @@ test.describe('update a support ticket', () => {
     const read = await moov.eventually(() => moov.call('getTicket', { path: { accountID, ticketID: open.ticketID } }), (r) => (r.json as Ticket | undefined)?.status === 'closed');
     if (read.lagMs > 0) verify(C.readAfterWriteLag, { what: 'a close', lagMs: read.lagMs, exchange: read.value.exchange }, { operation: 'getTicket', status: 200 });
     verify(C.closeVisible, { ticketID: open.ticketID, read: read.value.status === 200 ? (read.value.json as Ticket) : undefined, exchange: read.value.exchange }, { operation: 'getTicket', status: read.value.status });
+    // This run closed it: its close timestamps must agree, in the answer and when read back.
+    verify(C.closeTimestampsConsistent, { ticket: closed, exchange: response.exchange }, { operation: 'updateTicket', status: 200 });
+    if (read.value.status === 200) verify(C.closeTimestampsConsistent, { ticket: read.value.json as Ticket, exchange: read.value.exchange }, { operation: 'getTicket', status: 200 });
 
     // Where the listing keeps new tickets (its head or tail, read off the census), not the whole account.
     const closedNow = { ...open, status: 'closed' as const };
@@ -70,7 +73,7 @@ test.describe('update a support ticket', () => {
     }
   });
 
-  test('a closed ticket: closing it again leaves it closed, an empty update loses no data', covers(C.closeVisible, C.emptyUpdateKeepsData), async ({ moov }) => {
+  test('a closed ticket: closing it again leaves it closed, an empty update loses no data', covers(C.closeVisible, C.closeTimestampsConsistent, C.emptyUpdateKeepsData), async ({ moov }) => {
     moov.writes('update: a closed ticket');
     const accountID = moov.ids.partner;
     const { ticket } = await moov.create(accountID, sampleBody());
@@ -79,6 +82,7 @@ test.describe('update a support ticket', () => {
     const again = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, json: { status: 'closed' } });
     const after = await moov.get(accountID, ticket.ticketID);
     verify(C.closeVisible, { ticketID: ticket.ticketID, read: after.ticket, exchange: again.exchange }, { operation: 'getTicket', status: 200 });
+    verify(C.closeTimestampsConsistent, { ticket: after.ticket, exchange: after.response.exchange }, { operation: 'getTicket', status: 200 });
     // A closed ticket serves the empty updates too: whatever the answer, nothing it holds may change.
     for (const body of [{ json: {} }, { rawBody: '' }]) {
       const response = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, ...body }, 'invalid-input');

@@ -26,4 +26,28 @@ test.describe('X-Moov-Version', () => {
       verify(C.configuredVersionServed, { ...response, intent: 'valid', version }, { operation, status: response.status });
     }
   });
+
+  test('every documented X-Moov-Version value is served, on every account', covers(C.documentedVersionServed), async ({ moov }) => {
+    for (const accountID of [moov.ids.partner, moov.ids.connected]) {
+      const ticketID = (await moov.census(accountID)).tickets[0]?.ticketID;
+      for (const operation of ['listTickets', 'getTicket'] as const) {
+        if (operation === 'getTicket' && ticketID === undefined) continue;
+        for (const version of documentedVersions()) {
+          const request = { path: { accountID, ticketID: ticketID ?? '' }, query: operation === 'listTickets' ? { count: 1 } : {}, version };
+          // `latest` "may include breaking changes": only its status is judged, not its body.
+          const response = version === 'latest' ? await moov.sendOnly(operation, request) : await moov.call(operation, request);
+          verify(C.documentedVersionServed, { ...response, intent: 'valid', version }, { operation, status: response.status });
+        }
+      }
+    }
+  });
 });
+
+/** The X-Moov-Version values the contract names: the header's examples and each operation's documented version. */
+function documentedVersions(): string[] {
+  const contract = moovContract();
+  const header = contract.operation('listTickets').parameters.find((p) => p.name.toLowerCase() === 'x-moov-version');
+  const examples = Array.isArray(header?.schema.examples) ? header.schema.examples.filter((v): v is string => typeof v === 'string') : [];
+  const perOperation = contract.operations().flatMap((op) => (op.documentedVersion ? [op.documentedVersion] : []));
+  return [...new Set([...examples, ...perOperation])];
+}

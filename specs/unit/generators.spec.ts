@@ -6,6 +6,8 @@ import { paginationPlan } from '../../generators/moov/paginationPlan';
 import { scopeMatrix } from '../../generators/moov/scopeMatrix';
 import { refusedUpdateStatus } from '../../generators/moov/updateStatusValues';
 import { moovContract } from '../../lib/contract/moov';
+import type { JsonSchema } from '../../lib/contract/openapi';
+import { parameterProbes } from '../../generators/moov/parameterProbes';
 
 const contract = moovContract();
 
@@ -51,5 +53,32 @@ test.describe('generators derived from the contract', () => {
     expect(cases.find((c) => c.operation === 'listTickets' && c.account === 'connected' && c.expect === 'allow')?.scopes).toEqual(['/accounts/P/tickets.read', '/accounts/C/profile.read']);
     expect(cases.find((c) => c.operation === 'createTicket' && c.expect === 'deny-profile')?.scopes).toEqual(['/accounts/P/tickets.write']);
     expect(cases.filter((c) => c.expect === 'allow').every((c) => c.account !== 'unrelated')).toBe(true);
+  });
+});
+
+test.describe('parameter probes derived from the contract', () => {
+  const contract = moovContract();
+  const resolve = (schema: JsonSchema) => contract.inline(schema) as JsonSchema;
+
+  test('every query parameter and header of listTickets gets invalid or boundary values', () => {
+    const probes = parameterProbes(contract.operation('listTickets').parameters, resolve);
+    const byParameter = new Map<string, string[]>();
+    for (const p of probes) byParameter.set(p.parameter, [...(byParameter.get(p.parameter) ?? []), p.kind]);
+    expect([...byParameter.keys()].sort()).toEqual(['X-Moov-Version', 'count', 'cursor', 'status']);
+    // The status enum and the server-issued cursor have values no correct server may serve.
+    expect(byParameter.get('status')).toContain('invalid');
+    expect(byParameter.get('cursor')).toContain('invalid');
+    expect(byParameter.get('count')).toContain('invalid');
+    // Every invalid status really is outside the contract's enum.
+    for (const p of probes.filter((p) => p.parameter === 'status' && p.kind === 'invalid')) {
+      expect(contract.operation('listTickets').coerceQuery({ status: String(p.value) }).issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('a parameter added to the contract gets probes without a second edit', () => {
+    const added = [{ name: 'priority', in: 'query' as const, required: false, schema: { type: 'integer' } }];
+    const probes = parameterProbes(added, resolve);
+    expect(probes.map((p) => p.kind)).toContain('invalid');
+    expect(probes.every((p) => p.parameter === 'priority' && p.in === 'query')).toBe(true);
   });
 });

@@ -2,13 +2,14 @@ import { HttpAnswer } from '../../shared/http';
 import type { Ticket, TicketStatus } from '../../../lib/contract/moov.types';
 import type { Handler } from '../context';
 import { authorize } from '../auth';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, type CursorPosition } from '../cursor';
 import { presentTicket } from '../present';
 
 export const listTickets: Handler = (ctx, principal) => {
   const { config, store } = ctx;
   const accountID = ctx.pathParams.accountID ?? '';
-  if (principal) authorize(principal, ctx.operation, accountID, store, config);
+  const filteredPastReach = config.faults.has('filtered-list-past-reach') && ctx.query.status !== undefined && accountID === config.unrelatedAccountID;
+  if (principal && !filteredPastReach) authorize(principal, ctx.operation, accountID, store, config);
 
   const query = { ...ctx.query };
   if (config.variants.has('lenient-count') && query.count !== undefined) {
@@ -21,11 +22,15 @@ export const listTickets: Handler = (ctx, principal) => {
   if (issues.length === 0 && count > 200 && config.variants.has('count-over-200-refused')) {
     issues.push({ field: 'count', keyword: 'maximum', message: 'count: must be at most 200' });
   }
-  let after: number | undefined;
+  let position: CursorPosition | undefined;
   if (typeof values.cursor === 'string') {
-    after = decodeCursor(values.cursor);
-    if (after === undefined) issues.push({ field: 'cursor', keyword: 'cursor', message: 'cursor: not a cursor this server issued' });
+    position = decodeCursor(values.cursor);
+    if (position === undefined) {
+      if (config.faults.has('bad-cursor-500')) throw new HttpAnswer(500, { error: 'cannot decode cursor' });
+      if (!config.faults.has('bad-cursor-first-page')) issues.push({ field: 'cursor', keyword: 'cursor', message: 'cursor: not a cursor this server issued' });
+    }
   }
+  const after = position?.after;
   if (issues.length > 0) {
     ctx.violations.push(...issues.map((i) => i.message));
     throw new HttpAnswer(config.variants.has('invalid-query-422') ? 422 : 400, { error: issues.map((i) => i.message).join('; ') });
@@ -33,8 +38,10 @@ export const listTickets: Handler = (ctx, principal) => {
 
   let limit = config.faults.has('default-count-10') && ctx.query.count === undefined ? 10 : count;
   if (config.variants.has('max-count-200')) limit = Math.min(limit, 200);
-  const status = config.faults.has('status-filter-ignored') ? undefined : (values.status as TicketStatus | undefined);
-  const page = store.list(accountID, {
+  const ignored = config.faults.has('status-filter-ignored') || (config.faults.has('status-filter-ignored-on-connected') && accountID === config.connectedAccountID);
+  const status = ignored ? undefined : ((position?.status ?? values.status) as TicketStatus | undefined);
+  const listed = position?.accountID ?? accountID;
+  const page = store.list(listed, {
     after,
     status,
     limit: config.faults.has('count-off-by-one') ? limit + 1 : limit,
@@ -55,6 +62,12 @@ export const listTickets: Handler = (ctx, principal) => {
     return out;
   };
   const body: Record<string, unknown> = { items: items.map(present) };
-  if (nextAfter !== undefined) body.nextPage = config.faults.has('next-page-without-cursor') ? {} : { cursor: encodeCursor(nextAfter) };
+  if (nextAfter !== undefined) {
+    const carried = {
+      ...(config.faults.has('cursor-carries-account') ? { accountID: listed } : {}),
+      ...(config.faults.has('cursor-keeps-filter') && status !== undefined ? { status } : {}),
+    };
+    body.nextPage = config.faults.has('next-page-without-cursor') ? {} : { cursor: encodeCursor({ after: nextAfter, ...carried }) };
+  }
   return { status: 200, body };
 };
