@@ -2,6 +2,7 @@ import { basicKeyAccepted, missingKeyRefused, wrongKeyRefused } from './credenti
 import { filterComplete } from './filterComplete';
 import { filterOnlyMatches } from './filterOnlyMatches';
 import { invalidFilterJsonRefused, unknownFilterFieldRefused, unknownOrderByRefused } from './invalidParameterRefused';
+import { invalidValueRefused } from './invalidValueRefused';
 import { orderHolds } from './orderHolds';
 import { pageLengthAgrees } from './pageLengthAgrees';
 import { pageSizeRespected } from './pageSizeRespected';
@@ -29,6 +30,7 @@ export const teamworkDeskChecks = {
   invalidFilterJsonRefused,
   unknownFilterFieldRefused,
   unknownOrderByRefused,
+  invalidValueRefused,
   missingKeyRefused,
   wrongKeyRefused,
   basicKeyAccepted,

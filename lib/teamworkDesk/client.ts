@@ -19,7 +19,8 @@ export type TeamworkDeskAuth =
 
 export interface TeamworkDeskRequest {
   /** Query parameters as sent (filter already serialised): undefined values are left out. */
-  query?: Record<string, string | number | undefined>;
+  /** Query parameters; an array repeats the parameter. */
+  query?: Record<string, string | number | readonly string[] | undefined>;
   auth?: TeamworkDeskAuth;
 }
 
@@ -52,7 +53,8 @@ export class TeamworkDeskClient {
     const operation = this.contract.operation(operationId);
     const url = new URL(this.target.baseURL + operation.buildPath({}));
     for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+      if (Array.isArray(value)) for (const v of value) url.searchParams.append(name, v);
+      else if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     const auth = request.auth ?? { kind: 'key' };

@@ -38,6 +38,11 @@ export function listTickets(ctx: ListContext): { status: number; body: unknown }
     problems = problems.filter((i) => i.field !== 'orderBy');
     delete values.orderBy;
   }
+  // A page number that is no positive integer read as the first page (what a lenient parseInt-or-1 does).
+  if (config.faults.has('bad-page-served') && problems.some((i) => i.field === 'page')) {
+    problems = problems.filter((i) => i.field !== 'page');
+    delete values.page;
+  }
   if (problems.length > 0) {
     const errors: Record<string, string[]> = {};
     // Query parameters are flat, so an issue's field is the parameter it concerns.

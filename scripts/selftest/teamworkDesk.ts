@@ -43,6 +43,7 @@ const EXPECTED: Record<FaultName, string[]> = {
   'answers-203': ['TWD-HTTP-001'],
   'json-as-text': ['TWD-SCH-002'],
   'valid-filter-refused': ['TWD-HTTP-003'],
+  'bad-page-served': ['TWD-ERR-004'],
 };
 
 const VARIANTS: VariantName[] = [

@@ -1,6 +1,6 @@
 import { moovChecks as C } from '../../checks/moov';
 import { verify } from '../../checks/verify';
-import { parameterProbes, type ParameterProbe } from '../../generators/moov/parameterProbes';
+import { parameterProbes, type ParameterProbe } from '../../generators/parameterProbes';
 import { listStatuses } from '../../generators/moov/paginationPlan';
 import { moovContract, type MoovOperationId } from '../../lib/contract/moov';
 import type { JsonSchema } from '../../lib/contract/openapi';

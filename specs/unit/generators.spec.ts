@@ -7,7 +7,7 @@ import { scopeMatrix } from '../../generators/moov/scopeMatrix';
 import { refusedUpdateStatus } from '../../generators/moov/updateStatusValues';
 import { moovContract } from '../../lib/contract/moov';
 import type { JsonSchema } from '../../lib/contract/openapi';
-import { parameterProbes } from '../../generators/moov/parameterProbes';
+import { parameterProbes } from '../../generators/parameterProbes';
 
 const contract = moovContract();
 

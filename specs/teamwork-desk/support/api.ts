@@ -65,7 +65,7 @@ export class TeamworkDeskApi {
   }
 
   /** Sends raw query parameters and runs every response check on the answer. */
-  async call(query: Record<string, string | number | undefined>, intent: Intent = 'valid', auth?: TeamworkDeskAuth): Promise<TeamworkDeskResponse> {
+  async call(query: Record<string, string | number | readonly string[] | undefined>, intent: Intent = 'valid', auth?: TeamworkDeskAuth): Promise<TeamworkDeskResponse> {
     const response = await this.worker.client.send('listTickets', { query, auth });
     const evidence: ResponseEvidence = { ...response, intent };
     const scope = { operation: 'listTickets', status: response.status };

@@ -1,5 +1,5 @@
-import type { ParameterSpec } from '../../lib/contract/loadContract';
-import type { JsonSchema } from '../../lib/contract/openapi';
+import type { ParameterSpec } from '../lib/contract/loadContract';
+import type { JsonSchema } from '../lib/contract/openapi';
 
 /**
  * How a probe's answer is judged:
@@ -35,6 +35,7 @@ function probesFor(p: ParameterSpec, schema: JsonSchema): ParameterProbe[] {
   if (schema.type === 'integer' || schema.type === 'number') {
     probes.push(make('abc', 'invalid', 'is not a number'), make('2.5', schema.type === 'integer' ? 'doubtful' : 'open', 'is not an integer'), make('9'.repeat(40), 'doubtful', 'overflows any integer'), make('', 'open', 'is empty'));
     if (inQuery) probes.push(make('１', 'invalid', 'is a non-ASCII digit'), make(['1', '2'], 'open', 'is repeated'));
+    if (typeof schema.minimum === 'number') probes.push(make(String(schema.minimum - 1), 'invalid', `is below the minimum of ${schema.minimum}`));
   } else if (enumValues.length > 0) {
     const first = enumValues[0]!;
     probes.push(make(`zz-${first}`, 'invalid', `is outside ${enumValues.join(', ')}`), make(first.repeat(Math.ceil(LONG / first.length)), 'invalid', `is very long and outside ${enumValues.join(', ')}`), make('', 'open', 'is empty'));
@@ -44,6 +45,9 @@ function probesFor(p: ParameterSpec, schema: JsonSchema): ParameterProbe[] {
     // Only values the server issued are cursors: anything made up is invalid input.
     probes.push(make('not a cursor!', 'invalid', 'was never issued by the server'), make('A'.repeat(LONG), 'invalid', 'is very long and was never issued'), make('', 'open', 'is empty'));
     if (inQuery) probes.push(make('curseur-ü-☃', 'invalid', 'is non-ASCII and was never issued'), make(['not a cursor!', 'nor this'], 'invalid', 'is repeated, neither value issued'));
+  } else if (schema.contentMediaType === 'application/json') {
+    probes.push(make('{"not": json', 'invalid', 'is not JSON'), make('', 'open', 'is empty'));
+    if (inQuery) probes.push(make(['{}', '{}'], 'open', 'is repeated'));
   } else if (typeof schema.pattern === 'string') {
     const example = Array.isArray(schema.examples) && typeof schema.examples[0] === 'string' ? schema.examples[0] : 'x';
     probes.push(make('v9', 'doubtful', `does not match ${schema.pattern}`), make(example.repeat(Math.ceil(LONG / example.length)), 'doubtful', `is very long and does not match ${schema.pattern}`), make('', 'open', 'is empty'));
@@ -58,8 +62,8 @@ function probesFor(p: ParameterSpec, schema: JsonSchema): ParameterProbe[] {
 /**
  * Invalid and boundary values of every query parameter and header an operation documents,
  * derived from their schemas (type, enum, pattern, `x-issued-by-server`), so a parameter added
- * to the contract gets its probes without a second edit. Path parameters have their own
- * generators (odd and unknown ticket IDs, accounts outside reach).
+ * to the contract gets its probes without a second edit, for either API. Path parameters have
+ * their own generators (odd and unknown ticket IDs, accounts outside reach).
  */
 export function parameterProbes(parameters: readonly ParameterSpec[], resolve: SchemaResolver): ParameterProbe[] {
   return parameters.filter((p) => p.in === 'query' || p.in === 'header').flatMap((p) => probesFor(p, resolve(p.schema)));
