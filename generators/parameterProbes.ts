@@ -34,8 +34,10 @@ function probesFor(p: ParameterSpec, schema: JsonSchema): ParameterProbe[] {
   const probes: ParameterProbe[] = [];
   if (schema.type === 'integer' || schema.type === 'number') {
     probes.push(make('abc', 'invalid', 'is not a number'), make('2.5', schema.type === 'integer' ? 'doubtful' : 'open', 'is not an integer'), make('9'.repeat(40), 'doubtful', 'overflows any integer'), make('', 'open', 'is empty'));
-    if (inQuery) probes.push(make('１', 'invalid', 'is a non-ASCII digit'), make(['1', '2'], 'open', 'is repeated'));
-    if (typeof schema.minimum === 'number') probes.push(make(String(schema.minimum - 1), 'invalid', `is below the minimum of ${schema.minimum}`));
+    // Python's int() reads a full-width digit, and clamping below the minimum is a common lenient
+    // reading: both are doubtful, not invalid, so a correct lenient server still passes.
+    if (inQuery) probes.push(make('１', 'doubtful', 'is a non-ASCII digit'), make(['1', '2'], 'open', 'is repeated'));
+    if (typeof schema.minimum === 'number') probes.push(make(String(schema.minimum - 1), 'doubtful', `is below the minimum of ${schema.minimum}`));
   } else if (enumValues.length > 0) {
     const first = enumValues[0]!;
     probes.push(make(`zz-${first}`, 'invalid', `is outside ${enumValues.join(', ')}`), make(first.repeat(Math.ceil(LONG / first.length)), 'invalid', `is very long and outside ${enumValues.join(', ')}`), make('', 'open', 'is empty'));

@@ -13,7 +13,7 @@ export const FAULTS = {
   // Pagination
   'pages-rounded-down': { family: 'pagination', breaks: 'pages follows from records and pageSize; it is rounded down' },
   'has-more-on-last-page': { family: 'pagination', breaks: 'hasMorePages is true exactly when a later page exists; the last page says true' },
-  'bad-page-served': { family: 'pagination', breaks: 'page is a 1-based integer; a value that is none (abc, 0, a non-ASCII digit) is served as page 1' },
+  'bad-page-served': { family: 'pagination', breaks: 'page is a 1-based integer; a value that is none (abc, 0) is served as page 1' },
   'page-size-ignored': { family: 'pagination', breaks: 'pageSize sizes the page; it is ignored' },
   'page-overlap': { family: 'pagination', breaks: 'a walk lists each ticket once; every page after the first starts one ticket early' },
   'records-counts-page': { family: 'pagination', breaks: 'records is the number of matches; it counts the tickets on the page' },
