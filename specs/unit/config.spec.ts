@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ConfigError } from '../../lib/config/configError';
 import { loadEnv } from '../../lib/config/loadEnv';
 import { apiVersionsFrom, resolveMoovTarget } from '../../lib/config/moovTarget';
 import { propertySettings, seedFor } from '../../lib/config/properties';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
+import { configError } from './support/configError';
 
 const live = {
   MOOV_BASE_URL: 'https://api.staging.example.com',
@@ -17,16 +17,6 @@ const live = {
   MOOV_ACCOUNT_ID: 'c',
   MOOV_UNRELATED_ACCOUNT_ID: 'u',
 };
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 test.describe('target configuration', () => {
   test('a live target with every setting resolves, writes off unless ALLOW_WRITES=true', () => {

@@ -9,25 +9,11 @@ import { baselineFromEnv, diffBaseline } from '../../reporters/conformance/basel
 import type { CollectedTest } from '../../reporters/conformance/collected';
 import { buildReport, type ConformanceReport } from '../../reporters/conformance/model';
 import { renderMarkdown } from '../../reporters/conformance/renderMarkdown';
+import { collectedMoovTest } from './support/collectedTest';
 import { headlineOf, parseHistory, recordHistory, renderTrendSvg, TREND_RUNS, type TrendEntry } from '../../reporters/conformance/trend';
 
 function moovTest(title: string, checkId: string, failing: boolean, message = `[${checkId}] broke — listTickets\n  expected: every ticket\n  received: 2 missing`): CollectedTest {
-  return {
-    project: 'moov',
-    title,
-    leafTitle: title,
-    file: 'specs/moov/list.spec.ts',
-    line: 1,
-    status: failing ? 'failed' : 'passed',
-    durationMs: 10,
-    covers: [checkId],
-    notes: [],
-    errors: failing ? [`ConformanceFailure: ${message}`] : [],
-    cells: [{ checkId, operation: 'listTickets', passed: 1, failed: failing ? 1 : 0, advisory: 0 }],
-    details: failing ? [{ checkId, operation: 'listTickets', outcome: 'fail', message }] : [],
-    counters: { requests: 5 },
-    run: { api: 'moov', target: 'http://127.0.0.1:1', targetKind: 'mock', version: 'v2024.01.00', seed: 1, runId: 'r' },
-  };
+  return collectedMoovTest({ title, checkId, failing, message, requests: 5 });
 }
 
 test.describe('baseline', () => {

@@ -3,26 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { registry } from '../../checks';
-import { ConfigError } from '../../lib/config/configError';
 import { loadWaivers } from '../../lib/waivers/load';
 import { matchWaiver, type FailureFacts } from '../../lib/waivers/match';
 import { parseWaivers } from '../../lib/waivers/parse';
 import type { Waiver } from '../../lib/waivers/waiver';
 import type { CollectedTest } from '../../reporters/conformance/collected';
 import { buildReport } from '../../reporters/conformance/model';
+import { configError } from './support/configError';
+import { collectedMoovTest } from './support/collectedTest';
 
 const lookup = (id: string) => registry.get(id);
 const FILE = 'conformance.waivers.yaml';
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 const entry = (fields: Record<string, string>) =>
   `waivers:\n  - check: TKT-PAG-002\n    reason: known\n    issue: https://example.com/issues/1\n    expires: 2026-12-31\n${Object.entries(fields).map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`;
@@ -99,23 +90,7 @@ test.describe('waiver matching', () => {
 
 /** A failed test of the moov project as the reporter collects it. */
 function failedTest(title: string, checkId: string, operation: string, message: string, extra: Partial<CollectedTest> = {}): CollectedTest {
-  return {
-    project: 'moov',
-    title,
-    leafTitle: title,
-    file: 'specs/moov/list.spec.ts',
-    line: 1,
-    status: 'failed',
-    durationMs: 10,
-    covers: [checkId],
-    notes: [],
-    errors: [`ConformanceFailure: ${message}`],
-    cells: [{ checkId, operation, passed: 1, failed: 1, advisory: 0 }],
-    details: [{ checkId, operation, outcome: 'fail', message }],
-    counters: { requests: 3 },
-    run: { api: 'moov', target: 'http://127.0.0.1:1', targetKind: 'mock', version: 'v2024.01.00', seed: 1, runId: 'r' },
-    ...extra,
-  };
+  return collectedMoovTest({ title, checkId, operation, message, failing: true }, extra);
 }
 
 const PAG = '[TKT-PAG-002] ticket missing from a cursor walk — listTickets\n  expected: every ticket\n  received: 5 missing from the walk';
