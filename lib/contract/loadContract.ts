@@ -177,6 +177,15 @@ export class Contract<OpId extends string = string> {
     return this.inline(schema) as JsonSchema;
   }
 
+  /**
+   * A parameter's schema with its own `$ref` resolved to the component schema; anything else as
+   * is (a filter parameter's content schema may be recursive, and nothing here needs it inlined).
+   */
+  parameterSchema(schema: JsonSchema): JsonSchema {
+    const name = typeof schema.$ref === 'string' ? SCHEMA_REF.exec(schema.$ref)?.[1] : undefined;
+    return name === undefined ? schema : this.schema(name);
+  }
+
   /** Inlines component-schema references (the contracts have no recursive schemas). */
   inline(node: unknown, depth = 0): unknown {
     if (depth > 32) throw new Error(`Contract ${this.name}: schema nesting too deep (recursive $ref?)`);

@@ -3,7 +3,6 @@ import { verify } from '../../checks/verify';
 import { parameterProbes, type ParameterProbe } from '../../generators/parameterProbes';
 import { listStatuses } from '../../generators/moov/paginationPlan';
 import { moovContract, type MoovOperationId } from '../../lib/contract/moov';
-import type { JsonSchema } from '../../lib/contract/openapi';
 import type { Ticket, TicketStatus } from '../../lib/contract/moov.types';
 import type { MoovRequest, MoovResponse } from '../../lib/moov/client';
 import { covers } from '../support/outcomes';
@@ -11,7 +10,7 @@ import type { MoovApi } from './support/api';
 import { test } from './support/fixtures';
 
 const contract = moovContract();
-const probesOf = (operation: MoovOperationId) => parameterProbes(contract.operation(operation).parameters, (schema) => contract.inline(schema) as JsonSchema);
+const probesOf = (operation: MoovOperationId) => parameterProbes(contract.operation(operation).parameters, (schema) => contract.parameterSchema(schema));
 
 function withProbe(request: MoovRequest, probe: ParameterProbe): MoovRequest {
   if (probe.in === 'header') return { ...request, headers: { [probe.parameter]: String(probe.value) } };
