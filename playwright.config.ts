@@ -31,7 +31,7 @@ const conformanceProjects: Project<MoovOptions>[] = [
  */
 const selfTestProjects: Project<MoovOptions>[] = selfTestMatrix(process.env).map((c) => {
   const base = conformanceProjects.find((p) => p.name === c.base);
-  return { ...base, name: c.name, workers: 1, metadata: { selfTestCase: c } };
+  return { ...base, name: c.name, workers: 1, metadata: { selfTestCase: c }, ...(c.grep !== undefined ? { grep: new RegExp(c.grep) } : {}) };
 });
 
 export default defineConfig<MoovOptions>({

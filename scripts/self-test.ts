@@ -36,7 +36,7 @@ import { startMoovMock } from '../mock/moov/server';
 import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
-import { coveredChecks } from './selftest/coverage';
+import { coveringTests, grepFor, type CoveringTest } from './selftest/coverage';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
 import { groupedVariants } from './selftest/variantGroups';
@@ -94,6 +94,8 @@ interface Case {
   project: string;
   /** The checks a fault case runs only the tests of (see SelfTestMatrixCase.focus). */
   focus?: string[];
+  /** Those tests, by title (see SelfTestMatrixCase.grep). */
+  grep?: string;
 }
 
 interface CaseResult {
@@ -123,21 +125,23 @@ function slug(name: string): string {
  * A fault case runs only the tests covering a check it expects, when some test declares one of
  * them: a fault expected only from checks every response gets (schema, headers) runs every test.
  */
-function casesOf(suite: SelfTestSuite, mode: Mode, covered: ReadonlySet<string>): Case[] {
+function casesOf(suite: SelfTestSuite, mode: Mode, tests: readonly CoveringTest[]): Case[] {
+  const covered = new Set(tests.flatMap((t) => t.covers));
   const names = new Set<string>();
   const make = (kind: Case['kind'], name: string, env: Record<string, string>, expect: string[], stopAtFirstFailure = false): Case => {
     let project = `${suite.project}~${slug(name)}`;
     for (let n = 2; names.has(project); n++) project = `${suite.project}~${slug(name)}-${n}`;
     names.add(project);
     const focus = kind === 'fault' ? expect.filter((id) => covered.has(id)) : [];
-    return { suite, mode, kind, name, env, expect, stopAtFirstFailure, project, ...(focus.length > 0 ? { focus } : {}) };
+    const grep = grepFor(tests, focus);
+    return { suite, mode, kind, name, env, expect, stopAtFirstFailure, project, ...(focus.length > 0 ? { focus } : {}), ...(grep !== undefined ? { grep } : {}) };
   };
   const inMode = <T extends { modes?: ReadonlyArray<Mode> }>(c: T): boolean => (c.modes ?? MODES).includes(mode);
   const variants = suite.variants.filter(inMode);
   return [
     make('clean', 'clean', {}, []),
     ...suite.faults.filter(inMode).map((f) => make('fault', f.name, f.env, f.expect, !f.fullRun)),
-    ...(mode === 'live' ? groupedVariants(suite, variants) : variants).map((v) => make('variant', v.name, v.env, [])),
+    ...groupedVariants(suite, variants).map((v) => make('variant', v.name, v.env, [])),
   ];
 }
 
@@ -224,7 +228,7 @@ async function runBatch(cases: Case[], workers: number): Promise<Map<Case, CaseR
     for (const c of cases) {
       const target = await startTarget(c, base);
       targets.push(target);
-      matrix.cases.push({ name: c.project, base: c.suite.project as SelfTestMatrixCase['base'], env: target.env, stopAtFirstFailure: c.stopAtFirstFailure, focus: c.focus });
+      matrix.cases.push({ name: c.project, base: c.suite.project as SelfTestMatrixCase['base'], env: target.env, stopAtFirstFailure: c.stopAtFirstFailure, focus: c.focus, grep: c.grep });
     }
     const matrixFile = join(dir, 'matrix.json');
     const jsonFile = join(dir, 'report.json');
@@ -357,14 +361,14 @@ async function main(): Promise<void> {
   const summaries: string[] = [];
   const started = Date.now();
   const listDir = mkdtempSync(join(tmpdir(), 'conformance-selftest-list-'));
-  const covered = await coveredChecks(suites.map((s) => s.project), listDir).finally(() => rmSync(listDir, { recursive: true, force: true }));
+  const tests = await coveringTests(suites.map((s) => s.project), listDir).finally(() => rmSync(listDir, { recursive: true, force: true }));
 
   for (const mode of modes) {
     const modeStarted = Date.now();
     const only = valueOf(process.env, 'SELFTEST_CASES');
     const cases = suites
       .filter((s) => (s.modes ?? MODES).includes(mode))
-      .flatMap((s) => casesOf(s, mode, covered.get(s.project) ?? new Set()))
+      .flatMap((s) => casesOf(s, mode, tests.get(s.project) ?? []))
       .filter((c) => only === undefined || new RegExp(only).test(c.project));
     if (cases.length === 0) continue;
     const seeds = liveSeeds();

@@ -17,6 +17,8 @@ import { runId as runIdOf } from '../lib/config/run';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
 import { loadWaivers } from '../lib/waivers/load';
+import { moovContract } from '../lib/contract/moov';
+import { teamworkDeskContract } from '../lib/contract/teamworkDesk';
 import { baselineFromEnv } from '../reporters/conformance/baseline';
 
 /**
@@ -42,6 +44,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     // and the baseline report are checked before the mocks start or any request is sent.
     loadWaivers(process.env);
     baselineFromEnv(process.env);
+    // Workers compile validators as they need them; a schema Ajv refuses stops the run here.
+    moovContract().compileAll();
+    teamworkDeskContract().compileAll();
     if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
       mock = await startMoovMock(moovMockConfigFromEnv(process.env));
       process.env.MOOV_MOCK_URL = mock.url;

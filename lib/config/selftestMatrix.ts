@@ -32,6 +32,11 @@ export interface SelfTestMatrixCase {
    * this case stands for (all of them) would fail through the same test.
    */
   focus?: string[];
+  /**
+   * A RegExp source its project takes as `grep`: the focused tests by title, so its worker loads
+   * and dispatches only those (the focus skip above stays the authority).
+   */
+  grep?: string;
 }
 
 /** The skip reason of the tests a stopAtFirstFailure case no longer runs. */
@@ -57,12 +62,23 @@ export function selfTestMatrix(env: Env): SelfTestMatrixCase[] {
   const seen = new Set<string>();
   for (const c of matrix.cases ?? []) {
     const badFocus = c.focus !== undefined && (!Array.isArray(c.focus) || c.focus.some((id) => typeof id !== 'string'));
-    if (typeof c.name !== 'string' || !NAME.test(c.name) || seen.has(c.name) || !BASES.has(c.base) || typeof c.env !== 'object' || c.env === null || badFocus) {
+    if (typeof c.name !== 'string' || !NAME.test(c.name) || seen.has(c.name) || !BASES.has(c.base) || typeof c.env !== 'object' || c.env === null || badFocus || !isRegExpSource(c.grep)) {
       throw new ConfigError(MATRIX_VARIABLE, `malformed or repeated case ${JSON.stringify(c.name)} in ${file}`);
     }
     seen.add(c.name);
   }
   return matrix.cases ?? [];
+}
+
+function isRegExpSource(source: unknown): boolean {
+  if (source === undefined) return true;
+  if (typeof source !== 'string') return false;
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

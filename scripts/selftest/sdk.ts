@@ -21,6 +21,11 @@ export const sdkSelfTest: SelfTestSuite = {
     expect,
   })),
   variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
+  // As the moov project's groups (scripts/selftest/moov.ts), restricted to these variants.
+  variantGroups: [
+    ['type-mismatch-400', 'unreachable-404', 'newest-first', 'extra-fields'],
+    ['empty-update-422', 'lenient-strings'],
+  ],
   // The request audit (SDK-REQ-001) reads the embedded mock's request log, which a live target
   // does not have (the audit is skipped there), so a broken SDK can only be proven in mock mode.
   modes: ['mock'],

@@ -30,10 +30,12 @@ export interface SelfTestSuite {
    */
   modes?: ReadonlyArray<'mock' | 'live'>;
   /**
-   * Live mode runs the variants combined, in these groups of variant case names: a real server
-   * makes every silent-point choice at once, and at live mode's scale a run per variant costs
-   * minutes. Mock mode still runs each variant alone. Every variant live mode runs is in exactly
-   * one group; variants that exclude each other are in different groups.
+   * The variants run combined, in these groups of variant case names (a group's members must run
+   * in the same modes): a real server makes every silent-point choice at once, and a whole
+   * project run per variant cost minutes of the self-test (over a hundred runs across both modes).
+   * Every variant is in exactly one group; variants that exclude or mask each other (a count above
+   * 200 capped or refused; an empty update refused, and `status: ""` read as an empty update) are
+   * in different groups. Without groups, each variant runs alone.
    */
-  liveVariantGroups?: ReadonlyArray<readonly string[]>;
+  variantGroups?: ReadonlyArray<readonly string[]>;
 }

@@ -1,32 +1,37 @@
 import type { SelfTestSuite, VariantCase } from './types';
 
 /**
- * One case per group of the suite's live variant groups: the members' environments merged, their
- * *_VARIANTS lists joined (a mock takes several variants at once). Fails loudly when the groups
- * name an unknown variant, leave one out, name one twice, or join cases that disagree on any
- * other setting: a group is a claim about the self-test's coverage and must not drift silently.
+ * One case per group of the suite's variant groups that has members in this mode (`variants`,
+ * the suite's variants that run in it): the members' environments merged, their *_VARIANTS lists
+ * joined (a mock takes several variants at once). Fails loudly when the groups name an unknown
+ * variant, leave one of this mode's out, name one twice, or join cases that disagree on any other
+ * setting: a group is a claim about the self-test's coverage and must not drift silently.
  */
 export function groupedVariants(suite: SelfTestSuite, variants: readonly VariantCase[]): VariantCase[] {
-  const groups = suite.liveVariantGroups;
+  const groups = suite.variantGroups;
   if (groups === undefined) return [...variants];
-  const byName = new Map(variants.map((v) => [v.name, v]));
+  const known = new Set(suite.variants.map((v) => v.name));
+  const inMode = new Map(variants.map((v) => [v.name, v]));
   const placed = new Set<string>();
-  const combined = groups.map((group) => {
+  for (const name of groups.flat()) {
+    if (!known.has(name)) throw new Error(`self-test: a variant group of ${suite.project} names "${name}", not one of its variants`);
+    if (placed.has(name)) throw new Error(`self-test: variant "${name}" of ${suite.project} is in two variant groups`);
+    placed.add(name);
+  }
+  const left = variants.filter((v) => !placed.has(v.name)).map((v) => v.name);
+  if (left.length > 0) throw new Error(`self-test: variants of ${suite.project} in no variant group: ${left.join(', ')}`);
+  return groups.flatMap((group) => {
+    const members = group.flatMap((name) => inMode.get(name) ?? []);
+    if (members.length === 0) return [];
+    if (members.length < group.length) throw new Error(`self-test: variant group [${group.join(', ')}] of ${suite.project} mixes variants of different modes`);
     const env: Record<string, string> = {};
-    for (const name of group) {
-      const variant = byName.get(name);
-      if (variant === undefined) throw new Error(`self-test: live variant group of ${suite.project} names "${name}", not one of its live variants`);
-      if (placed.has(name)) throw new Error(`self-test: variant "${name}" of ${suite.project} is in two live variant groups`);
-      placed.add(name);
+    for (const variant of members) {
       for (const [key, value] of Object.entries(variant.env)) {
         if (key.endsWith('_VARIANTS')) env[key] = [env[key], value].filter((v) => v !== undefined && v !== '').join(',');
-        else if (key in env && env[key] !== value) throw new Error(`self-test: live variant group [${group.join(', ')}] of ${suite.project} sets ${key} both to "${env[key]}" and to "${value}"`);
+        else if (key in env && env[key] !== value) throw new Error(`self-test: variant group [${group.join(', ')}] of ${suite.project} sets ${key} both to "${env[key]}" and to "${value}"`);
         else env[key] = value;
       }
     }
-    return { name: group.join(' + '), env };
+    return [{ name: group.join(' + '), env }];
   });
-  const left = variants.filter((v) => !placed.has(v.name)).map((v) => v.name);
-  if (left.length > 0) throw new Error(`self-test: live variants of ${suite.project} in no live variant group: ${left.join(', ')}`);
-  return combined;
 }

@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Contract } from '../../lib/contract/loadContract';
 import { moovContract, MOOV_OPERATIONS } from '../../lib/contract/moov';
 
 const contract = moovContract();
@@ -108,5 +112,37 @@ test.describe('the Moov contract', () => {
     expect(contract.route('PATCH', '/accounts/a/tickets/b')?.pathParams).toEqual({ accountID: 'a', ticketID: 'b' });
     expect(contract.route('DELETE', '/accounts/a/tickets/b')).toBeNull();
     expect(contract.methodsFor('/accounts/a/tickets')).toEqual(['GET', 'POST']);
+  });
+});
+
+test.describe('contract validators', () => {
+  // Validators compile on first use; global setup calls compileAll so a bad schema still stops a run before its first request.
+  test('compileAll compiles every validator and reports a schema Ajv refuses', () => {
+    expect(() => moovContract().compileAll()).not.toThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'contract-'));
+    const file = join(dir, 'openapi.yaml');
+    writeFileSync(
+      file,
+      [
+        'openapi: 3.1.0',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      operationId: listThings',
+        '      responses:',
+        '        "200":',
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        '              schema: { type: array, maxItems: many }',
+      ].join('\n'),
+    );
+    try {
+      const bad = new Contract('bad', file, ['listThings']);
+      expect(() => bad.compileAll()).toThrow(/maxItems/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
