@@ -39,7 +39,8 @@ const PROFILE_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+// strictRequired off: the oneOf branches name properties declared beside them.
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 addFormats(ajv, ['date-time']);
 const validateShape = ajv.compile(PROFILE_SCHEMA);
 
@@ -80,21 +81,27 @@ export function loadProfile(file: string, variable: string): Profile {
   return parseProfile(readFileSync(path, 'utf8'), file);
 }
 
+/** A profile and the file it came from (as the variable named it). */
+export interface ProfileFile {
+  file: string;
+  profile: Profile;
+}
+
 /**
  * The profile a comma-separated variable (MOCK_PROFILE, CONFORMANCE_PROFILE) names for `api`, if
  * any: each file holds one api's profile, and at most one file may be given per api.
  */
-export function profileFor(env: Env, variable: string, api: CalibratedApi): Profile | undefined {
-  const profiles = profilesFrom(env, variable);
-  return profiles.find((p) => p.api === api);
+export function profileFor(env: Env, variable: string, api: CalibratedApi): ProfileFile | undefined {
+  return profilesFrom(env, variable).find((p) => p.profile.api === api);
 }
 
 /** Every profile a comma-separated variable names, validated; two for one api is an error. */
-export function profilesFrom(env: Env, variable: string): Profile[] {
+export function profilesFrom(env: Env, variable: string): ProfileFile[] {
   const raw = valueOf(env, variable);
   if (raw === undefined) return [];
-  const profiles = raw.split(',').map((f) => f.trim()).filter(Boolean).map((file) => loadProfile(file, variable));
-  const apis = profiles.map((p) => p.api);
+  const files = raw.split(',').map((f) => f.trim()).filter(Boolean);
+  const profiles = files.map((file) => ({ file, profile: loadProfile(file, variable) }));
+  const apis = profiles.map((p) => p.profile.api);
   const twice = apis.find((api, i) => apis.indexOf(api) !== i);
   if (twice) throw new ConfigError(variable, `names two profiles of ${twice}; give one per API`);
   return profiles;
