@@ -18,11 +18,12 @@ import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
 import { loadWaivers } from '../lib/waivers/load';
 import { baselineFromEnv } from '../reporters/conformance/baseline';
+import { profilesFrom } from '../lib/calibration/profile';
 
 /**
  * Runs once before any test: settles the run's id, start time and seed, starts the embedded mocks
  * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting (the waivers file
- * and the baseline report among them) so a wrong one
+ * the baseline report and calibration profiles among them) so a wrong one
  * stops the run before any request. Returns the teardown.
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
@@ -42,6 +43,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     // and the baseline report are checked before the mocks start or any request is sent.
     loadWaivers(process.env);
     baselineFromEnv(process.env);
+    // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
+    profilesFrom(process.env, 'CONFORMANCE_PROFILE');
+    profilesFrom(process.env, 'MOCK_PROFILE');
     if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
       mock = await startMoovMock(moovMockConfigFromEnv(process.env));
       process.env.MOOV_MOCK_URL = mock.url;
