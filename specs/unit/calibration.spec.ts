@@ -1,19 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { calibrateMoov, calibrateTeamworkDesk } from '../../lib/calibration/calibrate';
+import { expect, test } from '@playwright/test';
+import { calibrateMoov } from '../../lib/calibration/calibrate';
 import { driftBetween } from '../../lib/calibration/drift';
 import { parseProfile } from '../../lib/calibration/profile';
 import { answersOf, pointsOf, variantsForProfile } from '../../lib/calibration/registry';
 import { isAnswered, type CalibratedApi, type Profile } from '../../lib/calibration/types';
 import { loadEnv } from '../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../lib/config/moovTarget';
-import { resolveTeamworkDeskTarget } from '../../lib/config/teamworkDeskTarget';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
 import { startMoovMock } from '../../mock/moov/server';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
-import { startTeamworkDeskMock } from '../../mock/teamwork-desk/server';
+import { calibrateMock } from './support/calibrateMock';
 import { moovSelfTest } from '../../scripts/selftest/moov';
 import { teamworkDeskSelfTest } from '../../scripts/selftest/teamworkDesk';
 import type { SelfTestSuite } from '../../scripts/selftest/types';
@@ -22,33 +21,12 @@ import { configError } from './support/configError';
 
 loadEnv();
 const dir = mkdtempSync(join(tmpdir(), 'calibration-'));
-type Env = Record<string, string | undefined>;
 
 /** No variant, then each of the self-test's live variant groups (the sets a real server can have on together). */
 function variantSets(suite: SelfTestSuite, variable: string): string[][] {
   const live = suite.variants.filter((v) => v.modes === undefined || v.modes.includes('live'));
   const sets = groupedVariants(suite, live).map((g) => (g.env[variable] ?? '').split(',').filter(Boolean));
   return [[], ...sets.filter((s) => s.length > 0)];
-}
-
-/** Starts the api's mock with `env`, calibrates it, stops it. Moov accounts get 201 tickets, so a cap at 200 shows. */
-async function calibrateMock(http: APIRequestContext, api: CalibratedApi, env: Env): Promise<Profile> {
-  const full = { ...process.env, MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_VARIANTS: '', MOCK_PROFILE: '', MOCK_SEED_TICKETS: '201', ...env };
-  if (api === 'moov') {
-    const mock = await startMoovMock(moovMockConfigFromEnv(full));
-    let n = 0;
-    try {
-      return await calibrateMoov(http, resolveMoovTarget({ ...full, MOOV_BASE_URL: '', MOOV_MOCK_URL: mock.url }), { label: () => `calibration-test:${++n}` });
-    } finally {
-      await mock.close();
-    }
-  }
-  const mock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(full));
-  try {
-    return await calibrateTeamworkDesk(http, resolveTeamworkDeskTarget({ ...full, TEAMWORK_DESK_BASE_URL: '', TEAMWORK_DESK_MOCK_URL: mock.url }));
-  } finally {
-    await mock.close();
-  }
 }
 
 /** Every point's answer, or "undetermined: <reason>". */
