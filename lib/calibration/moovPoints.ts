@@ -5,7 +5,7 @@ import { isRecord } from '../json';
 import type { MoovAuth, MoovClient, MoovRequest, MoovResponse } from '../moov/client';
 import type { MoovOperationId } from '../contract/moov';
 import type { WriteLedger } from '../moov/ledger';
-import { answer, ProbeStopped, statusAnswer, undetermined, type PointDefinition } from './points';
+import { answer, servedVariants, ProbeStopped, statusAnswer, undetermined, type PointDefinition, type ServedPoint } from './points';
 
 /** How calibration may write to a Moov target: tickets cannot be deleted, so every one is budgeted, labelled and ledgered. */
 export interface MoovWriteAccess {
@@ -106,7 +106,7 @@ export class MoovProbeContext {
   }
 }
 
-type MoovPoint = PointDefinition<MoovProbeContext> & { serves?: Readonly<Record<string, string>> };
+type MoovPoint = PointDefinition<MoovProbeContext> & ServedPoint;
 
 const isRefusal = (status: number) => status >= 400 && status < 500;
 const items = (response: MoovResponse): Record<string, unknown>[] =>
@@ -335,12 +335,7 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
  * cannot serve "served" or "refused" above 200.
  */
 export function moovVariantsFor(answers: ReadonlyMap<string, string>): { variants: string[]; unservable: string[] } {
-  const variants = new Set<string>();
-  for (const point of MOOV_POINTS) {
-    const given = answers.get(point.id);
-    const variant = given === undefined ? undefined : point.serves?.[given];
-    if (variant) variants.add(variant);
-  }
+  const variants = servedVariants(MOOV_POINTS, answers);
   const unservable: string[] = [];
   if (variants.has('lenient-count')) {
     variants.delete('max-count-200');

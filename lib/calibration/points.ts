@@ -45,5 +45,21 @@ export function statusAnswer(point: PointInfo, response: TransportResponse, ...m
     : undetermined(`answered ${status}, none of the readings the suite knows (${Object.keys(point.answers).join(', ')})`, ...more, response);
 }
 
+/** A point whose answers map to the mock variants that give them (an answer absent from `serves` is the mock's default). */
+export interface ServedPoint extends PointInfo {
+  serves?: Readonly<Record<string, string>>;
+}
+
+/** The variants each answered point's answer names, before an api reconciles the ones that combine. */
+export function servedVariants(points: readonly ServedPoint[], answers: ReadonlyMap<string, string>): Set<string> {
+  const variants = new Set<string>();
+  for (const point of points) {
+    const given = answers.get(point.id);
+    const variant = given === undefined ? undefined : point.serves?.[given];
+    if (variant) variants.add(variant);
+  }
+  return variants;
+}
+
 /** Raised by a probe that cannot go on (no write budget, a target that keeps answering 429): the point is undetermined. */
 export class ProbeStopped extends Error {}

@@ -2,7 +2,7 @@ import { teamworkDeskContract } from '../contract/teamworkDesk';
 import { isRecord } from '../json';
 import type { TeamworkDeskClient, TeamworkDeskResponse } from '../teamworkDesk/client';
 import { ticketVocabulary } from '../teamworkDesk/vocabulary';
-import { answer, statusAnswer, undetermined, type PointDefinition } from './points';
+import { answer, servedVariants, statusAnswer, undetermined, type PointDefinition, type ServedPoint } from './points';
 
 type Query = Record<string, string | number | undefined>;
 type Row = Record<string, unknown>;
@@ -71,7 +71,7 @@ function swapCase(text: string): string {
 /** A page of `pageSize` tickets at `page`, ordered by the sampled tie-heavy field (each inbox holds many tickets). */
 const tiePage = (ctx: TeamworkDeskProbeContext, page: number, pageSize: number) => ctx.get({ orderBy: 'inbox', orderMode: 'asc', page, pageSize });
 
-type TeamworkDeskPoint = PointDefinition<TeamworkDeskProbeContext> & { serves?: Readonly<Record<string, string>> };
+type TeamworkDeskPoint = PointDefinition<TeamworkDeskProbeContext> & ServedPoint;
 
 /**
  * The points Teamwork Desk's page and notes leave open ("Default and maximum page size, default
@@ -312,12 +312,7 @@ export const TEAMWORK_DESK_POINTS: readonly TeamworkDeskPoint[] = [
  * without a unique tie-breaker gives them).
  */
 export function teamworkDeskVariantsFor(answers: ReadonlyMap<string, string>): { variants: string[]; unservable: string[] } {
-  const variants = new Set<string>();
-  for (const point of TEAMWORK_DESK_POINTS) {
-    const given = answers.get(point.id);
-    const variant = given === undefined ? undefined : point.serves?.[given];
-    if (variant) variants.add(variant);
-  }
+  const variants = servedVariants(TEAMWORK_DESK_POINTS, answers);
   const unservable: string[] = [];
   if (answers.get('teamwork-desk.tie-order') === 'unstable') {
     if (variants.delete('default-newest-first')) variants.add('default-newest-unstable-ties');
