@@ -28,6 +28,7 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
     MOCK_VARIANTS: '',
     TEAMWORK_DESK_MOCK_FAULTS: '',
     TEAMWORK_DESK_MOCK_VARIANTS: '',
+    MOCK_PROFILE: '',
     CONFORMANCE_REPORTER: 'line',
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORT_DIR: reportDir,
@@ -36,6 +37,7 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
     // A child run neither compares with, records into nor annotates for the outer run; tests opt in.
     CONFORMANCE_BASELINE: '',
     CONFORMANCE_HISTORY: '',
+    CONFORMANCE_PROFILE: '',
     GITHUB_ACTIONS: '',
     ...env,
   };

@@ -3,7 +3,7 @@
  * come from the environment and .env (defaults in .env.example); MOCK_PORT picks the Moov mock's
  * port and TEAMWORK_DESK_MOCK_PORT the Teamwork Desk one's.
  */
-import { ConfigError, nonNegativeInteger } from '../lib/config/configError';
+import { ConfigError, nonNegativeInteger, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { moovMockConfigFromEnv } from './moov/config';
 import { startMoovMock } from './moov/server';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   console.log(`  connected account ${config.connectedAccountID}`);
   console.log(`  unrelated account ${config.unrelatedAccountID}`);
   if (config.faults.size > 0) console.log(`  faults on: ${[...config.faults].join(', ')}`);
+  if (valueOf(process.env, 'MOCK_PROFILE')) console.log(`  answering as the profile(s) ${valueOf(process.env, 'MOCK_PROFILE')} say`);
   if (config.variants.size > 0) console.log(`  variants on: ${[...config.variants].join(', ')}`);
   console.log(`Try: curl -u "$MOOV_PUBLIC_KEY:$MOOV_SECRET_KEY" ${mock.url}/accounts/${config.partnerAccountID}/tickets?count=2`);
   const desk = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env), nonNegativeInteger(process.env, 'TEAMWORK_DESK_MOCK_PORT', 0));

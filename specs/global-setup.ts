@@ -20,11 +20,12 @@ import { loadWaivers } from '../lib/waivers/load';
 import { moovContract } from '../lib/contract/moov';
 import { teamworkDeskContract } from '../lib/contract/teamworkDesk';
 import { baselineFromEnv } from '../reporters/conformance/baseline';
+import { profilesFrom } from '../lib/calibration/profile';
 
 /**
  * Runs once before any test: settles the run's id, start time and seed, starts the embedded mocks
  * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting (the waivers file
- * and the baseline report among them) so a wrong one
+ * the baseline report and calibration profiles among them) so a wrong one
  * stops the run before any request. Returns the teardown.
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
@@ -47,6 +48,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     // Workers compile validators as they need them; a schema Ajv refuses stops the run here.
     moovContract().compileAll();
     teamworkDeskContract().compileAll();
+    // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
+    profilesFrom(process.env, 'CONFORMANCE_PROFILE');
+    profilesFrom(process.env, 'MOCK_PROFILE');
     if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
       mock = await startMoovMock(moovMockConfigFromEnv(process.env));
       process.env.MOOV_MOCK_URL = mock.url;

@@ -1,4 +1,5 @@
 import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { profileVariants } from '../../lib/calibration/mockProfile';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface MoovMockConfig {
@@ -37,7 +38,8 @@ export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
     publicKey: required(env, 'MOOV_PUBLIC_KEY', why),
     secretKey: required(env, 'MOOV_SECRET_KEY', why),
     faults: new Set(listOf(env, 'MOCK_FAULTS', FAULT_NAMES)),
-    variants: new Set(listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES)),
+    // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else MOCK_VARIANTS.
+    variants: new Set([...listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES), ...profileVariants(env, 'moov', 'MOCK_VARIANTS', VARIANT_NAMES)]),
     rateLimit: valueOf(env, 'MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'MOCK_RATE_LIMIT', 1),
     ...MOCK_DEFAULTS,
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),

@@ -1,4 +1,5 @@
 import { listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { profileVariants } from '../../lib/calibration/mockProfile';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface TeamworkDeskMockConfig {
@@ -63,7 +64,8 @@ export const MOCK_DEFAULTS = {
 
 /** Reads the mock's settings; every problem is a ConfigError naming the variable. */
 export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig {
-  const variants = new Set(listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES));
+  // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else TEAMWORK_DESK_MOCK_VARIANTS.
+  const variants = new Set([...listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES), ...profileVariants(env, 'teamwork-desk', 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES)]);
   return {
     apiKey: required(env, 'TEAMWORK_DESK_API_KEY', 'the embedded mock accepts it as its API key (default in .env.example)'),
     faults: new Set(listOf(env, 'TEAMWORK_DESK_MOCK_FAULTS', FAULT_NAMES)),

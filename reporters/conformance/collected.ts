@@ -1,4 +1,5 @@
 import type { CheckOutcome, OutcomeCell } from '../../checks/outcomes';
+import type { DriftAttachment } from '../../lib/calibration/drift';
 import type { PropertyReplay } from '../../specs/support/property';
 import type { OutcomesAttachment, RunInfo } from '../../specs/support/outcomes';
 
@@ -23,6 +24,8 @@ export interface CollectedTest {
   counters: Record<string, number>;
   run?: RunInfo;
   replay?: PropertyReplay;
+  /** What the drift check found against CONFORMANCE_PROFILE (specs/moov/drift.spec.ts, specs/teamwork-desk/drift.spec.ts). */
+  drift?: DriftAttachment;
 }
 
 export type { OutcomesAttachment };

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import { DRIFT_ATTACHMENT, type DriftAttachment } from '../../lib/calibration/drift';
 import { ConfigError, valueOf } from '../../lib/config/configError';
 import { PROJECT_ROOT, REPORTS_DIR } from '../../lib/config/run';
 import { loadWaivers } from '../../lib/waivers/load';
@@ -74,6 +75,7 @@ export default class ConformanceReporter implements Reporter {
       counters: outcomes?.counters ?? {},
       run: outcomes?.run,
       replay: attachmentJson<PropertyReplay>(result, 'property-replay'),
+      drift: attachmentJson<DriftAttachment>(result, DRIFT_ATTACHMENT),
     };
     // The last attempt wins (retries), keyed by project and test.
     this.tests.set(`${project}|${test.id}`, collected);
@@ -131,6 +133,7 @@ export default class ConformanceReporter implements Reporter {
       if (w.status === 'stale') say(`conformance: stale waiver: ${report.waivers?.file} entry ${w.entry} (${w.check}) matched no failure; delete it`);
       if (w.status === 'expired') say(`conformance: expired waiver: ${report.waivers?.file} entry ${w.entry} (${w.check}) expired ${w.expires}${w.matched > 0 ? `; ${w.matched} failure(s) it covered fail the run` : ''}`);
     }
+    for (const d of report.drift ?? []) for (const f of d.findings) say(`conformance: drift (${d.strict ? 'fails the run, CONFORMANCE_STRICT' : 'advisory'}): ${f.text} [${d.project}]`);
     for (const problem of problems) say(`conformance: ${problem}`);
     if (problems.length > 0) return { status: 'failed' };
     const waivedTests = report.tests.waived;

@@ -9,6 +9,7 @@ import type { RunInfo } from '../../specs/support/outcomes';
 import type { CollectedTest } from './collected';
 import type { BaselineDiff } from './baseline';
 import type { TrendEntry } from './trend';
+import type { DriftAttachment } from '../../lib/calibration/drift';
 import { WaiverBook, type FailureWaiver, type WaiverSummary } from './waivers';
 import type { WaiverSet } from '../../lib/waivers/waiver';
 import { todayUtc } from '../../lib/waivers/match';
@@ -93,7 +94,12 @@ export interface ConformanceReport {
   baseline?: BaselineDiff;
   /** The last runs' headlines from CONFORMANCE_HISTORY, oldest first, this run last. */
   trend?: TrendEntry[];
+  /** Silent points answered otherwise than CONFORMANCE_PROFILE says, per project that checked them. */
+  drift?: DriftReport[];
 }
+
+/** One project's drift check: advisory findings, or failing ones under CONFORMANCE_STRICT. */
+export type DriftReport = DriftAttachment & { project: string };
 
 // The sdk project judges the SDK on the Moov contract's operations.
 const CONTRACTS: Partial<Record<RunInfo['api'], () => Contract<string>>> = { moov: moovContract as () => Contract<string>, sdk: moovContract as () => Contract<string> };
@@ -287,6 +293,7 @@ export function buildReport(tests: CollectedTest[], durationMs: number, options:
   const sum = (name: string) => tests.reduce((n, t) => n + (t.counters[name] ?? 0), 0);
   const failed = tests.filter((t) => (t.status === 'failed' || t.status === 'timedOut') && !waivedTests.has(t)).length;
   const ranChecks = apis.some((a) => a.conformance.of > 0);
+  const drift = tests.flatMap((t) => (t.drift ? [{ ...t.drift, project: t.project }] : []));
   return {
     generatedAt: new Date().toISOString(),
     durationMs,
@@ -296,5 +303,6 @@ export function buildReport(tests: CollectedTest[], durationMs: number, options:
     seeds: [...new Set(tests.flatMap((t) => (t.run ? [t.run.seed] : [])))],
     apis,
     ...(options.waivers && options.waivers.waivers.length > 0 ? { waivers: book.summary() } : {}),
+    ...(drift.length > 0 ? { drift } : {}),
   };
 }

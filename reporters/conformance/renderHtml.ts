@@ -1,6 +1,6 @@
 import type { Exchange } from '../../lib/http/exchange';
 import type { BaselineDiff, FailureRef } from './baseline';
-import type { ApiSection, ConformanceReport, FailureEntry, MatrixCell } from './model';
+import type { ApiSection, ConformanceReport, DriftReport, FailureEntry, MatrixCell } from './model';
 import { renderTrendSvg, type TrendEntry } from './trend';
 import type { WaiverSummary } from './waivers';
 
@@ -133,6 +133,15 @@ function waiversSection(summary: WaiverSummary): string {
 ${summary.entries.map((w) => `<tr class="waiver-${w.status.replace(' ', '-')}"><td>${w.entry}</td><td>${esc(w.check)}</td><td>${esc([w.operation, w.target, w.env && `env ${w.env}`, w.message && `/${w.message}/`].filter(Boolean).join(', ') || 'any')}</td><td>${status(w)}</td><td>${esc(w.expires)} <span class="muted">(${days(w.daysLeft)})</span></td><td>${esc(w.reason)}</td><td>${link(w.issue)}</td></tr>`).join('\n')}</table>`;
 }
 
+function driftSection(drift: DriftReport[]): string {
+  const block = (d: DriftReport) => {
+    const verdict = d.findings.length === 0 ? 'no drift' : d.strict ? `<span class="fail">${d.findings.length} change(s), failing the run (CONFORMANCE_STRICT=true)</span>` : `${d.findings.length} change(s), advisory`;
+    const items = d.findings.map((f) => `<li>⚠️ ${esc(f.text)} <span class="muted">${esc(f.evidence.map((e) => `${e.method} ${e.path} → ${e.status}`).join('; '))}</span></li>`).join('');
+    return `<p><code>${esc(d.project)}</code> against ${esc(d.profile)} (calibrated ${esc(d.since)}), ${d.compared} point(s) compared: ${verdict}</p>${items ? `<ul>${items}</ul>` : ''}`;
+  };
+  return `<section id="drift"><h2>Drift from the calibrated profile</h2>${drift.map(block).join('\n')}</section>`;
+}
+
 function trendSection(trend: TrendEntry[], apis: ApiSection[]): string {
   return `<h2 id="trend">Trend <span class="muted">(last ${trend.length} run${trend.length === 1 ? '' : 's'})</span></h2>
 <div class="legend muted"><span><i class="swatch" style="background:#0969da"></i>coverage</span><span><i class="swatch" style="background:#1a7f37"></i>conformance</span><span><i class="swatch" style="background:#cf222e"></i>failures</span><span><i class="swatch" style="background:#8250df"></i>waived</span></div>
@@ -149,6 +158,7 @@ export function renderHtml(report: ConformanceReport): string {
 <div class="muted">${esc(report.generatedAt)} · ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s ·
 requests ${report.counters.requests} · 429s met ${report.counters.rateLimited} · tickets created ${report.counters.created}, closed ${report.counters.closed} · seed ${esc(report.seeds.join(', ') || '-')}</div>
 ${report.baseline ? baselineSection(report.baseline) : ''}
+${report.drift ? driftSection(report.drift) : ''}
 ${report.apis.map(section).join('\n')}
 ${report.waivers ? waiversSection(report.waivers) : ''}
 ${report.trend && report.trend.length > 0 ? trendSection(report.trend, report.apis) : ''}

@@ -1,4 +1,5 @@
 import type { BaselineDiff, FailureRef } from './baseline';
+import type { DriftReport } from './model';
 import type { ConformanceReport, FailureEntry, MatrixCell } from './model';
 
 const SYMBOL: Record<MatrixCell['state'], string> = { pass: '✅', fail: '❌', waived: '🟣', advisory: '⚠️', skipped: '⏭️', 'not-run': '·', 'n/a': '' };
@@ -38,12 +39,24 @@ function waiverNote(f: FailureEntry): string {
     : `Waived until ${f.waiver.expires} (${plural(f.waiver.daysLeft, 'day')} left): ${f.waiver.reason} — ${f.waiver.issue}`;
 }
 
+function driftSection(drift: DriftReport[]): string[] {
+  const out = ['## Drift from the calibrated profile', ''];
+  for (const d of drift) {
+    const verdict = d.findings.length === 0 ? 'no drift' : d.strict ? `**${plural(d.findings.length, 'change')}, failing the run** (CONFORMANCE_STRICT=true)` : `${plural(d.findings.length, 'change')}, advisory`;
+    out.push(`\`${d.project}\` against ${d.profile} (calibrated ${d.since}), ${plural(d.compared, 'point')} compared: ${verdict}`, '');
+    for (const f of d.findings) out.push(`- ⚠️ ${f.text} — ${f.evidence.map((e) => `${e.method} ${clip(e.path, 120)} → ${e.status}`).join('; ')}`);
+    if (d.findings.length > 0) out.push('');
+  }
+  return out;
+}
+
 /** conformance.md: the CI job summary. Headline, run facts, matrix, then each failure in short. */
 export function renderMarkdown(report: ConformanceReport): string {
   const out: string[] = [];
   const news = report.baseline ? ` — ${report.baseline.newFailures.length === 0 ? 'no new failures' : plural(report.baseline.newFailures.length, 'new failure')} since the baseline` : '';
   out.push(`# Conformance: ${VERDICT[report.verdict]}${news}`, '');
   if (report.baseline) out.push(...baselineSection(report.baseline));
+  if (report.drift) out.push(...driftSection(report.drift));
   for (const api of report.apis) {
     out.push(`## ${api.title}`, '');
     out.push(`**Coverage ${api.coverage.percent}%** (${api.coverage.count}/${api.coverage.of} documented operation × status × check cells exercised) · **Conformance ${api.conformance.percent}%** (${api.conformance.count}/${api.conformance.of} exercised cells passed)`, '');

@@ -1,0 +1,346 @@
+import fc from 'fast-check';
+import { createTicketBody } from '../../generators/moov/createTicketBody';
+import { moovContract } from '../contract/moov';
+import { isRecord } from '../json';
+import type { MoovAuth, MoovClient, MoovRequest, MoovResponse } from '../moov/client';
+import type { MoovOperationId } from '../contract/moov';
+import type { WriteLedger } from '../moov/ledger';
+import { answer, servedVariants, ProbeStopped, statusAnswer, undetermined, type PointDefinition, type ServedPoint } from './points';
+
+/** How calibration may write to a Moov target: tickets cannot be deleted, so every one is budgeted, labelled and ledgered. */
+export interface MoovWriteAccess {
+  /** Most tickets calibration may create (MOOV_MAX_WRITES; Infinity on the embedded mock). */
+  maxWrites: number;
+  /** Where created and closed tickets are recorded, so `npm run cleanup` can finish an interrupted calibration. */
+  ledger?: WriteLedger;
+  /** A foreignID unique to one ticket, carrying the run's label. */
+  label: () => string;
+}
+
+/** What Moov probes share: the client, the accounts, memoised requests, and the one ticket write probes use. */
+export class MoovProbeContext {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private created = 0;
+
+  constructor(readonly client: MoovClient, readonly writes: MoovWriteAccess) {}
+
+  get ids(): { partner: string; connected: string; unrelated: string } {
+    const t = this.client.target;
+    return { partner: t.partnerAccountID, connected: t.accountID, unrelated: t.unrelatedAccountID };
+  }
+
+  send(operation: MoovOperationId, request: MoovRequest): Promise<MoovResponse> {
+    return this.client.send(operation, request);
+  }
+
+  /** One request (or chain) per key: probes that read the same thing share it. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (value === undefined) {
+      value = make();
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** The partner's first 50 tickets (order, fields and contacts are read off them). */
+  firstPage(): Promise<MoovResponse> {
+    return this.once('first page', () => this.send('listTickets', { path: { accountID: this.ids.partner }, query: { count: 50 } }));
+  }
+
+  async token(scopes: string[]): Promise<MoovAuth | undefined> {
+    const response = await this.send('createAccessToken', {
+      path: {},
+      rawBody: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+      version: null,
+    });
+    return response.status === 200 && isRecord(response.json) && typeof response.json.access_token === 'string'
+      ? { kind: 'token', token: response.json.access_token, scopes }
+      : undefined;
+  }
+
+  /** The ticket every write probe uses (created once, labelled, ledgered; closed by the re-close probe). */
+  ticket(): Promise<string> {
+    return this.once('ticket', async () => {
+      const response = await this.create(fc.sample(createTicketBody(), { numRuns: 1, seed: 12 })[0]!, 'for the write probes');
+      if (response.status !== 200 || !isRecord(response.json) || typeof response.json.ticketID !== 'string') {
+        throw new ProbeStopped(`could not create the ticket write probes use (${response.status})`);
+      }
+      return response.json.ticketID;
+    });
+  }
+
+  /** Sends a create within the write budget; a ticket it makes is recorded (refused ones cost nothing). */
+  async create(body: object, why: string): Promise<MoovResponse> {
+    if (this.created >= this.writes.maxWrites) throw new ProbeStopped(`MOOV_MAX_WRITES=${this.writes.maxWrites} is spent: no ticket left ${why}`);
+    this.created += 1;
+    const foreignID = this.writes.label();
+    const accountID = this.ids.partner;
+    const response = await this.send('createTicket', { path: { accountID }, json: { ...body, foreignID } });
+    if (response.status >= 200 && response.status < 300 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
+      this.client.countWrite('created');
+      this.writes.ledger?.append({ event: 'created', ticketID: response.json.ticketID, accountID, foreignID, at: new Date().toISOString() });
+    } else {
+      this.created -= 1;
+    }
+    return response;
+  }
+
+  update(ticketID: string, json: unknown, auth?: MoovAuth): Promise<MoovResponse> {
+    return this.send('updateTicket', { path: { accountID: this.ids.partner, ticketID }, json, auth });
+  }
+
+  /** Closes a ticket and records it closed in the ledger. */
+  async close(ticketID: string): Promise<MoovResponse> {
+    const response = await this.update(ticketID, { status: 'closed' });
+    if (response.status === 200) {
+      this.client.countWrite('closed');
+      this.writes.ledger?.append({ event: 'closed', ticketID, accountID: this.ids.partner, at: new Date().toISOString() });
+    }
+    return response;
+  }
+
+  emptyUpdate(): Promise<MoovResponse> {
+    return this.once('empty update', async () => this.update(await this.ticket(), {}));
+  }
+}
+
+type MoovPoint = PointDefinition<MoovProbeContext> & ServedPoint;
+
+const isRefusal = (status: number) => status >= 400 && status < 500;
+const items = (response: MoovResponse): Record<string, unknown>[] =>
+  isRecord(response.json) && Array.isArray(response.json.items) ? response.json.items.filter(isRecord) : [];
+
+/**
+ * The points where Moov's pages are silent and correct servers differ, each with the probe that
+ * finds a target's answer and the mock variant (`serves`) that gives it. Order matters: the write
+ * probes share one ticket, which the re-close probe closes last but one.
+ */
+export const MOOV_POINTS: readonly MoovPoint[] = [
+  {
+    id: 'moov.unreachable-account-status',
+    label: 'account outside reach',
+    answers: { '403': 'refused as forbidden', '404': 'hidden as not found' },
+    serves: { '404': 'unreachable-404' },
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.unrelated }, query: { count: 1 } }));
+    },
+  },
+  {
+    id: 'moov.token-outside-reach',
+    label: 'token for an account outside reach',
+    answers: { minted: 'minted (requests with it are refused)', '403': 'refused with a 403' },
+    serves: { '403': 'strict-token-scopes' },
+    async probe(ctx) {
+      const response = await ctx.send('createAccessToken', {
+        path: {},
+        rawBody: new URLSearchParams({ grant_type: 'client_credentials', scope: `/accounts/${ctx.ids.unrelated}/tickets.read` }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+        version: null,
+      });
+      return response.status === 200 ? answer('minted', response) : statusAnswer(this, response);
+    },
+  },
+  {
+    id: 'moov.token-without-credentials',
+    label: 'token request without client credentials',
+    answers: { '401': 'unauthorised', '400': 'invalid_client as a bad request (RFC 6749 §5.2)' },
+    serves: { '400': 'token-400-without-credentials' },
+    async probe(ctx) {
+      const body = new URLSearchParams({ grant_type: 'client_credentials', scope: `/accounts/${ctx.ids.partner}/tickets.read` }).toString();
+      return statusAnswer(this, await ctx.send('createAccessToken', { path: {}, rawBody: body, contentType: 'application/x-www-form-urlencoded', version: null, auth: { kind: 'none' } }));
+    },
+  },
+  {
+    id: 'moov.invalid-query-status',
+    label: 'malformed count',
+    answers: { '400': 'bad request', '422': 'unprocessable' },
+    serves: { '422': 'invalid-query-422' },
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 'abc' } }));
+    },
+  },
+  {
+    id: 'moov.fractional-count',
+    label: 'count=2.5',
+    answers: { refused: 'refused (4xx)', 'read-as-integer': 'read as 2 (parseInt)' },
+    serves: { 'read-as-integer': 'lenient-count' },
+    async probe(ctx) {
+      const response = await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: '2.5' } });
+      if (isRefusal(response.status)) return answer('refused', response);
+      if (response.status === 200 && items(response).length <= 2) return answer('read-as-integer', response);
+      return undetermined(`answered ${response.status} with ${items(response).length} tickets`, response);
+    },
+  },
+  {
+    id: 'moov.count-over-200',
+    label: 'count above 200',
+    answers: { served: 'served as asked', capped: 'capped at 200', refused: 'refused (4xx)' },
+    serves: { capped: 'max-count-200', refused: 'count-over-200-refused' },
+    async probe(ctx) {
+      const response = await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 201 } });
+      if (isRefusal(response.status)) return answer('refused', response);
+      const listed = items(response).length;
+      const more = isRecord(response.json) && response.json.nextPage !== undefined;
+      if (response.status === 200 && listed === 201) return answer('served', response);
+      if (response.status === 200 && listed === 200 && more) return answer('capped', response);
+      if (response.status === 200) return undetermined(`the partner account lists ${listed} ticket(s), at most 200: a count of 201 cannot show a cap`, response);
+      return statusAnswer(this, response);
+    },
+  },
+  {
+    id: 'moov.listing-order',
+    label: 'listing order',
+    answers: { 'oldest-first': 'oldest ticket first', 'newest-first': 'newest ticket first' },
+    serves: { 'newest-first': 'newest-first' },
+    async probe(ctx) {
+      const response = await ctx.firstPage();
+      const numbers = items(response).map((t) => t.number).filter((n): n is number => typeof n === 'number');
+      const steps = numbers.slice(1).map((n, i) => Math.sign(n - numbers[i]!));
+      if (steps.length > 0 && steps.every((s) => s > 0)) return answer('oldest-first', response);
+      if (steps.length > 0 && steps.every((s) => s < 0)) return answer('newest-first', response);
+      return undetermined(steps.length === 0 ? 'the partner account lists fewer than two tickets' : 'ticket numbers neither rise nor fall along the listing', response);
+    },
+  },
+  {
+    id: 'moov.extra-fields',
+    label: 'undocumented ticket fields',
+    answers: { none: 'only documented fields', extra: 'undocumented fields too' },
+    serves: { extra: 'extra-fields' },
+    async probe(ctx) {
+      const response = await ctx.firstPage();
+      const documented = new Set(Object.keys(moovContract().schema('Ticket').properties ?? {}));
+      const listed = items(response);
+      if (listed.length === 0) return undetermined('the partner account lists no ticket', response);
+      return answer(listed.some((t) => Object.keys(t).some((k) => !documented.has(k))) ? 'extra' : 'none', response);
+    },
+  },
+  {
+    id: 'moov.contact-key-order',
+    label: 'contact key order',
+    answers: { 'email-first': '{email, name}', 'name-first': '{name, email}' },
+    serves: { 'name-first': 'contact-key-order' },
+    async probe(ctx) {
+      const response = await ctx.firstPage();
+      const contact = items(response).map((t) => t.contact).find((c) => isRecord(c) && 'email' in c && 'name' in c);
+      if (!isRecord(contact)) return undetermined('no listed ticket has a contact with both email and name', response);
+      const keys = Object.keys(contact);
+      return answer(keys.indexOf('email') < keys.indexOf('name') ? 'email-first' : 'name-first', response);
+    },
+  },
+  {
+    id: 'moov.list-foreign-id',
+    label: 'foreignID on list items',
+    answers: { listed: 'list items carry it', omitted: 'only a get shows it' },
+    serves: { omitted: 'list-omits-foreignID' },
+    async probe(ctx) {
+      const response = await ctx.firstPage();
+      const listed = items(response);
+      if (listed.some((t) => typeof t.foreignID === 'string')) return answer('listed', response);
+      // At most three gets: a ticket with a foreignID the listing left out shows the omission.
+      for (const ticket of listed.slice(0, 3)) {
+        const get = await ctx.send('getTicket', { path: { accountID: ctx.ids.partner, ticketID: String(ticket.ticketID) } });
+        if (isRecord(get.json) && typeof get.json.foreignID === 'string') return answer('omitted', response, get);
+      }
+      return undetermined('no ticket among the first listed shows a foreignID', response);
+    },
+  },
+  {
+    id: 'moov.type-mismatch-status',
+    label: 'field of the wrong type',
+    answers: { '422': 'unprocessable, naming the field', '400': 'bad request' },
+    serves: { '400': 'type-mismatch-400' },
+    writes: 'it sends an update (status: 5) to a ticket it creates',
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.update(await ctx.ticket(), { status: 5 }));
+    },
+  },
+  {
+    id: 'moov.validation-order',
+    label: 'invalid body without the write scope',
+    answers: { 'authorize-first': 'scope checked first (403)', 'validate-first': 'body validated first (422)' },
+    serves: { 'validate-first': 'validate-before-authorize' },
+    writes: 'it sends an invalid update, with a read-only token, to a ticket it creates',
+    async probe(ctx) {
+      const ticketID = await ctx.ticket();
+      const auth = await ctx.token([`/accounts/${ctx.ids.partner}/tickets.read`]);
+      if (!auth) return undetermined('no read-only token could be minted');
+      const response = await ctx.update(ticketID, { status: 'new' }, auth);
+      if (response.status === 403) return answer('authorize-first', response);
+      if (response.status === 422) return answer('validate-first', response);
+      return statusAnswer(this, response);
+    },
+  },
+  {
+    id: 'moov.empty-update-status',
+    label: 'empty update',
+    answers: { '200': 'the ticket unchanged', '422': 'refused' },
+    serves: { '422': 'empty-update-422' },
+    writes: 'it sends an empty update to a ticket it creates',
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.emptyUpdate());
+    },
+  },
+  {
+    id: 'moov.empty-status-update',
+    label: 'update with status ""',
+    answers: { refused: 'refused as an invalid status', 'read-as-absent': 'read as no status (an empty update)' },
+    serves: { 'read-as-absent': 'empty-status-as-absent' },
+    writes: 'it sends status "" to a ticket it creates',
+    async probe(ctx) {
+      const response = await ctx.update(await ctx.ticket(), { status: '' });
+      const empty = await ctx.emptyUpdate();
+      if (response.status === 200) return answer('read-as-absent', response);
+      if (!isRefusal(response.status)) return statusAnswer(this, response);
+      if (isRefusal(empty.status)) return undetermined('an empty update is refused too, so a refused status "" does not show whether it was read as absent', response, empty);
+      return answer('refused', response, empty);
+    },
+  },
+  {
+    id: 'moov.close-closed-status',
+    label: 'closing a closed ticket',
+    answers: { '200': 'idempotent', '409': 'conflict' },
+    serves: { '409': 'close-closed-409' },
+    writes: 'it closes a ticket it creates, twice',
+    async probe(ctx) {
+      const ticketID = await ctx.ticket();
+      const first = await ctx.close(ticketID);
+      if (first.status !== 200) return undetermined(`closing the open ticket answered ${first.status}`, first);
+      return statusAnswer(this, await ctx.close(ticketID), first);
+    },
+  },
+  {
+    id: 'moov.blank-title',
+    label: 'blank title',
+    answers: { refused: 'refused (4xx)', accepted: 'accepted' },
+    serves: { accepted: 'lenient-strings' },
+    writes: 'it sends a create with a blank title, which a lenient target accepts (that ticket is closed at once)',
+    async probe(ctx) {
+      const body = { ...fc.sample(createTicketBody(), { numRuns: 1, seed: 13 })[0]!, title: '   ' };
+      const response = await ctx.create(body, 'for a blank title a lenient target may accept');
+      if (isRefusal(response.status)) return answer('refused', response);
+      if (response.status === 200 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
+        await ctx.close(response.json.ticketID);
+        return answer('accepted', response);
+      }
+      return statusAnswer(this, response);
+    },
+  },
+];
+
+/**
+ * The Moov mock variants that answer as `answers` say, and the answers no combination of variants
+ * gives. A lenient count parser saturates counts at 200, so it serves "capped" on its own and
+ * cannot serve "served" or "refused" above 200.
+ */
+export function moovVariantsFor(answers: ReadonlyMap<string, string>): { variants: string[]; unservable: string[] } {
+  const variants = servedVariants(MOOV_POINTS, answers);
+  const unservable: string[] = [];
+  if (variants.has('lenient-count')) {
+    variants.delete('max-count-200');
+    const over = answers.get('moov.count-over-200');
+    if (over === 'served' || over === 'refused') unservable.push(`moov.count-over-200 "${over}" together with moov.fractional-count "read-as-integer" (the mock's lenient count saturates at 200)`);
+  }
+  return { variants: [...variants], unservable };
+}
