@@ -19,6 +19,8 @@ export interface CalibrationRun {
   /** Called after each point, for progress lines. */
   onPoint?: (result: PointResult) => void;
   now?: () => Date;
+  /** The transport's hook before each wait and request (Transport.onTimeNeeded): a test's time limit follows the probes. */
+  onTimeNeeded?: (ms: number) => void;
 }
 
 function suiteVersion(): string | undefined {
@@ -74,11 +76,15 @@ export interface MoovCalibration extends CalibrationRun {
  */
 export async function calibrateMoov(http: APIRequestContext, target: MoovTarget, run: MoovCalibration): Promise<Profile> {
   const writesOff = run.writesOff ?? (target.allowWrites ? undefined : 'ALLOW_WRITES is not true, so calibration sends no create or update');
-  const ctx = new MoovProbeContext(new MoovClient(http, target), { maxWrites: target.maxWrites, ledger: run.ledger, label: run.label });
+  const client = new MoovClient(http, target);
+  if (run.onTimeNeeded) client.onTimeNeeded = run.onTimeNeeded;
+  const ctx = new MoovProbeContext(client, { maxWrites: target.maxWrites, ledger: run.ledger, label: run.label });
   return calibratePoints('moov', targetName(target), MOOV_POINTS, ctx, { ...run, writesOff });
 }
 
 /** Calibrates a Teamwork Desk target (reads only). */
 export async function calibrateTeamworkDesk(http: APIRequestContext, target: TeamworkDeskTarget, run: CalibrationRun = {}): Promise<Profile> {
-  return calibratePoints('teamwork-desk', targetName(target), TEAMWORK_DESK_POINTS, new TeamworkDeskProbeContext(new TeamworkDeskClient(http, target)), run);
+  const client = new TeamworkDeskClient(http, target);
+  if (run.onTimeNeeded) client.onTimeNeeded = run.onTimeNeeded;
+  return calibratePoints('teamwork-desk', targetName(target), TEAMWORK_DESK_POINTS, new TeamworkDeskProbeContext(client), run);
 }

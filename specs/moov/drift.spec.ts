@@ -1,4 +1,5 @@
-import { test } from '@playwright/test';
+import { test } from './support/fixtures';
+import { extendTimeLimit } from '../support/timeLimit';
 import { calibrateMoov } from '../../lib/calibration/calibrate';
 import { reportDrift } from '../../lib/calibration/drift';
 import { profileFor } from '../../lib/calibration/profile';
@@ -13,11 +14,10 @@ import { ticketLabel } from '../../lib/config/run';
 test('the target answers at the docs\' silent points as its profile says (CONFORMANCE_PROFILE)', async ({ request }, testInfo) => {
   const found = profileFor(process.env, 'CONFORMANCE_PROFILE', 'moov');
   test.skip(!found, 'no Moov profile in CONFORMANCE_PROFILE (npm run calibrate writes one)');
-  test.setTimeout(180_000);
   const target = resolveMoovTarget(process.env);
   // On a live target the run's write plan has no share for these probes: they read only there.
   const writesOff = target.kind === 'live' ? 'the drift check reads only on a live target (its writes are not in the run\'s write plan)' : undefined;
   let n = 0;
-  const now = await calibrateMoov(request, target, { writesOff, label: () => `${ticketLabel(process.env)}:drift-${testInfo.workerIndex}-${++n}` });
+  const now = await calibrateMoov(request, target, { writesOff, onTimeNeeded: extendTimeLimit(testInfo), label: () => `${ticketLabel(process.env)}:drift-${testInfo.workerIndex}-${++n}` });
   await reportDrift(testInfo, found!, now);
 });
