@@ -107,10 +107,9 @@ export const teamworkDeskSelfTest: SelfTestSuite = {
   // Readings that exclude each other (a pageSize cap or refusal, the two default orders, the two
   // microsecond spellings, the two state spellings, the two collations) are in different groups.
   variantGroups: [
-    ['default-page-size-10', 'max-page-size-50', 'default-newest-first', 'past-end-400', 'case-insensitive-text', 'microsecond-timestamps', 'state-uppercase'],
+    ['default-page-size-10', 'max-page-size-50', 'default-newest-first', 'past-end-400', 'case-insensitive-text', 'microsecond-timestamps', 'state-uppercase', 'no-included-unless-asked'],
     ['page-size-over-50-refused', 'default-newest-unstable-ties', 'empty-result-one-page', 'glibc-collation', 'microseconds-sent-as-milliseconds', 'state-as-integer', 'null-excluded-by-ne'],
     ['nulls-last', 'hide-deleted-by-default', 'unknown-includes-400', 'extra-fields', 'ties-broken-descending'],
-    ['no-included-unless-asked'],
     // Mock mode only: the large site alone, then with its window-shaping readings.
     [`no variant (${LARGE_SITE} tickets)`],
     [`max-page-size-50 (${LARGE_SITE} tickets)`, `hide-deleted-by-default (${LARGE_SITE} tickets)`],
