@@ -51,9 +51,13 @@ const MODES: readonly Mode[] = ['mock', 'live'];
  * Live mode's account sizes: large, so a project that walks or fetches a whole account instead of
  * a bounded part of it shows up as slow, timed out or over budget. Raise them to prove more;
  * SELFTEST_LIVE_MOOV_SEED_TICKETS / SELFTEST_LIVE_TEAMWORK_DESK_SEED_TICKETS override them for a run.
+ * The Teamwork Desk site is judged in windows (it is past the 200 tickets covered whole), and its
+ * last page is partial at every page size the suite uses (2,060 is no multiple of 25, 50 or 100):
+ * every fault and variant is proven there, through the window code, so mock mode needs no
+ * large-site cases of its own.
  */
 const LIVE_MOOV_SEED_TICKETS = 1000; // per account (three accounts)
-const LIVE_TEAMWORK_DESK_SEED_TICKETS = 2000;
+const LIVE_TEAMWORK_DESK_SEED_TICKETS = 2060;
 
 /**
  * Live mode's client-side rate cap (MOOV_MAX_RPS / TEAMWORK_DESK_MAX_RPS). The default of 5 per

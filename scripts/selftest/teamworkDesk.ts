@@ -69,15 +69,6 @@ const VARIANTS: VariantName[] = [
   'state-as-integer',
 ];
 
-/**
- * A site large enough to be judged in windows (more than the 200 tickets covered whole), its last
- * page partial: the same suite must catch faults and pass correct readings there too, through the
- * window code (ranges combined with $and, windows of several pages under a page-size cap).
- */
-const LARGE_SITE = '2060';
-const LARGE_SITE_FAULTS: FaultName[] = ['lte-as-lt', 'nested-logic-ignored', 'order-within-page-only', 'last-page-short', 'included-drops-record'];
-const LARGE_SITE_VARIANTS: Array<VariantName | ''> = ['', 'max-page-size-50', 'hide-deleted-by-default'];
-
 // The Teamwork Desk mock reads its own variables (MOCK_FAULTS is the Moov mock's); each run names
 // both, so a value in the caller's environment cannot leak into it.
 export const teamworkDeskSelfTest: SelfTestSuite = {
@@ -88,21 +79,9 @@ export const teamworkDeskSelfTest: SelfTestSuite = {
       env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '' },
       expect: EXPECTED[fault],
     })),
-    ...LARGE_SITE_FAULTS.map((fault) => ({
-      name: `${fault} (${LARGE_SITE} tickets)`,
-      env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_SEED_TICKETS: LARGE_SITE },
-      expect: EXPECTED[fault],
-      // Live mode's site is large already (see scripts/self-test.ts): these would repeat its cases.
-      modes: ['mock'] as const,
-    })),
   ],
   variants: [
     ...VARIANTS.map((variant) => ({ name: variant, env: { TEAMWORK_DESK_MOCK_VARIANTS: variant, TEAMWORK_DESK_MOCK_FAULTS: '' } })),
-    ...LARGE_SITE_VARIANTS.map((variant) => ({
-      name: `${variant || 'no variant'} (${LARGE_SITE} tickets)`,
-      env: { TEAMWORK_DESK_MOCK_VARIANTS: variant, TEAMWORK_DESK_MOCK_FAULTS: '', TEAMWORK_DESK_MOCK_SEED_TICKETS: LARGE_SITE },
-      modes: ['mock'] as const,
-    })),
   ],
   // Readings that exclude each other (a pageSize cap or refusal, the two default orders, the two
   // microsecond spellings, the two state spellings, the two collations) are in different groups.
@@ -110,8 +89,5 @@ export const teamworkDeskSelfTest: SelfTestSuite = {
     ['default-page-size-10', 'max-page-size-50', 'default-newest-first', 'past-end-400', 'case-insensitive-text', 'microsecond-timestamps', 'state-uppercase', 'no-included-unless-asked'],
     ['page-size-over-50-refused', 'default-newest-unstable-ties', 'empty-result-one-page', 'glibc-collation', 'microseconds-sent-as-milliseconds', 'state-as-integer', 'null-excluded-by-ne'],
     ['nulls-last', 'hide-deleted-by-default', 'unknown-includes-400', 'extra-fields', 'ties-broken-descending'],
-    // Mock mode only: the large site alone, then with its window-shaping readings.
-    [`no variant (${LARGE_SITE} tickets)`],
-    [`max-page-size-50 (${LARGE_SITE} tickets)`, `hide-deleted-by-default (${LARGE_SITE} tickets)`],
   ],
 };
