@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   HTTP_METHODS,
   isReference,
@@ -97,6 +99,33 @@ function collectExtensionKeywords(node: unknown, into: Set<string>): Set<string>
 }
 
 /**
+ * The parsed document, read from a JSON copy named by the YAML's hash when an earlier process made
+ * one: a Playwright worker then never loads the YAML parser (a tenth of a second each, and the
+ * self-test starts a worker per case). The copy is only a cache: any trouble with it means parsing.
+ */
+function parseContractText(name: string, text: string): unknown {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 20);
+  const cached = join(tmpdir(), `ticket-conformance-contracts-${process.getuid?.() ?? 'user'}`, `${name}-${hash}.json`);
+  try {
+    return JSON.parse(readFileSync(cached, 'utf8')) as unknown;
+  } catch {
+    // not cached yet
+  }
+  // Loaded here, not at the top, so a cached contract never pays for the parser.
+  const { parse } = require('yaml') as typeof import('yaml');
+  const document = parse(text) as unknown;
+  try {
+    mkdirSync(dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify(document));
+    renameSync(partial, cached); // atomic: a reader sees the whole copy or none
+  } catch {
+    // a read-only temp folder: parse every time
+  }
+  return document;
+}
+
+/**
  * A contract: one OpenAPI document, loaded once, with Ajv validators for every operation × status
  * (body and headers), request bodies and parameters. Each validator compiles on first use: a
  * Playwright worker pays for the schemas its tests meet, not for all of them (compiling every
@@ -121,7 +150,7 @@ export class Contract<OpId extends string = string> {
       throw new Error(`Contract ${name}: cannot read ${file}: ${(error as Error).message}`);
     }
     try {
-      this.document = parseYaml(text) as OpenApiDocument;
+      this.document = parseContractText(name, text) as OpenApiDocument;
     } catch (error) {
       throw new Error(`Contract ${name}: ${file} is not valid YAML: ${(error as Error).message}`);
     }
