@@ -16,6 +16,7 @@
  *   npm run self-test -- moov                one project (several may be named)
  *   npm run self-test -- --mode=live moov    one mode (or SELFTEST_MODES=mock,live)
  *   SELFTEST_CASES='~page-' npm run self-test   only the cases whose project name matches
+ *   npm run self-test -- --mock-clean-proven    no clean run in mock mode (npm test has just made it)
  *
  * How: one Playwright process per (mode, batch) runs many cases at once, each as a Playwright
  * project of its own (`moov~page-gap`, see lib/config/selftestMatrix.ts) against a mock this
@@ -129,7 +130,7 @@ function slug(name: string): string {
  * A fault case runs only the tests covering a check it expects, when some test declares one of
  * them: a fault expected only from checks every response gets (schema, headers) runs every test.
  */
-function casesOf(suite: SelfTestSuite, mode: Mode, tests: readonly CoveringTest[]): Case[] {
+function casesOf(suite: SelfTestSuite, mode: Mode, tests: readonly CoveringTest[], cleanProven: boolean): Case[] {
   const covered = new Set(tests.flatMap((t) => t.covers));
   const names = new Set<string>();
   const make = (kind: Case['kind'], name: string, env: Record<string, string>, expect: string[], stopAtFirstFailure = false): Case => {
@@ -143,7 +144,7 @@ function casesOf(suite: SelfTestSuite, mode: Mode, tests: readonly CoveringTest[
   const inMode = <T extends { modes?: ReadonlyArray<Mode> }>(c: T): boolean => (c.modes ?? MODES).includes(mode);
   const variants = suite.variants.filter(inMode);
   return [
-    make('clean', 'clean', {}, []),
+    ...(cleanProven ? [] : [make('clean', 'clean', {}, [])]),
     ...suite.faults.filter(inMode).map((f) => make('fault', f.name, f.env, f.expect, !f.fullRun)),
     ...groupedVariants(suite, variants).map((v) => make('variant', v.name, v.env, [])),
   ];
@@ -350,15 +351,23 @@ function judge(c: Case, result: CaseResult, tally: Tally): void {
   console.log(`  variant ${ok ? 'passes ' : 'FAILS  '} ${c.name.padEnd(34)} ${''.padEnd(28)} ${seconds}, ${counts}`);
 }
 
-function parseArgs(argv: string[]): { projects: string[]; modes: Mode[] } {
+/**
+ * `--mock-clean-proven`: `npm test` has just run every conformance project against the clean
+ * embedded mock (`playwright test`, which stops it on any failure): mock mode's clean cases would
+ * repeat that run, so they are left out.
+ */
+const MOCK_CLEAN_PROVEN = '--mock-clean-proven';
+
+function parseArgs(argv: string[]): { projects: string[]; modes: Mode[]; mockCleanProven: boolean } {
+  for (const a of argv) if (a.startsWith('--') && !a.startsWith('--mode=') && a !== MOCK_CLEAN_PROVEN) throw new Error(`self-test: unknown option ${a}; known: --mode=mock|live, ${MOCK_CLEAN_PROVEN}`);
   const modeArgs = argv.filter((a) => a.startsWith('--mode=')).flatMap((a) => a.slice('--mode='.length).split(','));
   const modes = (modeArgs.length > 0 ? modeArgs : (valueOf(process.env, 'SELFTEST_MODES') ?? MODES.join(',')).split(',')).map((m) => m.trim()).filter(Boolean);
   for (const m of modes) if (!(MODES as readonly string[]).includes(m)) throw new Error(`self-test: unknown mode "${m}"; known: ${MODES.join(', ')}`);
-  return { projects: argv.filter((a) => !a.startsWith('--')), modes: modes as Mode[] };
+  return { projects: argv.filter((a) => !a.startsWith('--')), modes: modes as Mode[], mockCleanProven: argv.includes(MOCK_CLEAN_PROVEN) };
 }
 
 async function main(): Promise<void> {
-  const { projects, modes } = parseArgs(process.argv.slice(2));
+  const { projects, modes, mockCleanProven } = parseArgs(process.argv.slice(2));
   const suites = projects.length > 0 ? SUITES.filter((s) => projects.includes(s.project)) : SUITES;
   if (suites.length === 0) throw new Error(`self-test: no project named ${projects.join(', ')}; known: ${SUITES.map((s) => s.project).join(', ')}`);
   const total: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, problems: [] };
@@ -372,13 +381,14 @@ async function main(): Promise<void> {
     const only = valueOf(process.env, 'SELFTEST_CASES');
     const cases = suites
       .filter((s) => (s.modes ?? MODES).includes(mode))
-      .flatMap((s) => casesOf(s, mode, tests.get(s.project) ?? []))
+      .flatMap((s) => casesOf(s, mode, tests.get(s.project) ?? [], mode === 'mock' && mockCleanProven))
       .filter((c) => only === undefined || new RegExp(only).test(c.project));
     if (cases.length === 0) continue;
     const seeds = liveSeeds();
     console.log(
       `self-test (${mode} mode): ${cases.length} cases${mode === 'live' ? ` (mock seeded with ${seeds.moov} Moov tickets per account, ${seeds.teamworkDesk} Teamwork Desk tickets)` : ''}, ${WORKERS[mode]} at a time`,
     );
+    if (mode === 'mock' && mockCleanProven) console.log(`  clean cases left out (${MOCK_CLEAN_PROVEN}): the playwright test run before this one ran every project against the clean mock`);
     // Cases that run every test first, those that stop at their first failure last: a batch
     // runs its cases in this order, so the short ones fill the gaps at the end.
     const ordered = [...cases].sort((a, b) => Number(a.stopAtFirstFailure) - Number(b.stopAtFirstFailure));
@@ -417,6 +427,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // The self-test's own refusals (bad arguments, inconsistent groups) say all there is to say.
+  console.error(error instanceof Error && error.message.startsWith('self-test: ') ? error.message : error);
   process.exit(1);
 });
