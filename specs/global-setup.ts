@@ -17,8 +17,6 @@ import { runId as runIdOf } from '../lib/config/run';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
 import { loadWaivers } from '../lib/waivers/load';
-import { moovContract } from '../lib/contract/moov';
-import { teamworkDeskContract } from '../lib/contract/teamworkDesk';
 import { baselineFromEnv } from '../reporters/conformance/baseline';
 import { profilesFrom } from '../lib/calibration/profile';
 
@@ -45,9 +43,6 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     // and the baseline report are checked before the mocks start or any request is sent.
     loadWaivers(process.env);
     baselineFromEnv(process.env);
-    // Workers compile validators as they need them; a schema Ajv refuses stops the run here.
-    moovContract().compileAll();
-    teamworkDeskContract().compileAll();
     // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
     profilesFrom(process.env, 'CONFORMANCE_PROFILE');
     profilesFrom(process.env, 'MOCK_PROFILE');

@@ -130,7 +130,7 @@ function parseContractText(name: string, text: string): unknown {
  * (body and headers), request bodies and parameters. Each validator compiles on first use: a
  * Playwright worker pays for the schemas its tests meet, not for all of them (compiling every
  * one cost a self-test case's worker about a third of a second). `compileAll` compiles them at
- * once, so a schema Ajv's strict mode refuses still stops a run before its first request.
+ * once: the contract unit test calls it, so a schema Ajv's strict mode refuses fails `npm test`.
  */
 export class Contract<OpId extends string = string> {
   readonly document: OpenApiDocument;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Contract } from '../../lib/contract/loadContract';
 import { moovContract, MOOV_OPERATIONS } from '../../lib/contract/moov';
+import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
 
 const contract = moovContract();
 
@@ -116,9 +117,10 @@ test.describe('the Moov contract', () => {
 });
 
 test.describe('contract validators', () => {
-  // Validators compile on first use; global setup calls compileAll so a bad schema still stops a run before its first request.
-  test('compileAll compiles every validator and reports a schema Ajv refuses', () => {
+  // Validators compile on first use: this is where a schema Ajv's strict mode refuses shows up at once.
+  test('compileAll compiles every validator of both contracts, and reports a schema Ajv refuses', () => {
     expect(() => moovContract().compileAll()).not.toThrow();
+    expect(() => teamworkDeskContract().compileAll()).not.toThrow();
     const dir = mkdtempSync(join(tmpdir(), 'contract-'));
     const file = join(dir, 'openapi.yaml');
     writeFileSync(
