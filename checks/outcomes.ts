@@ -6,7 +6,8 @@ export interface CheckOutcome {
   operation: string;
   /** The response status the check judged, when it judged one response. */
   status?: number;
-  outcome: 'pass' | 'fail' | 'advisory';
+  /** unconfirmed: a failure a live replay did not reproduce (reported as such, never as a failure). */
+  outcome: 'pass' | 'fail' | 'advisory' | 'unconfirmed';
   message?: string;
   exchange?: Exchange;
   reproduce?: string;
@@ -20,6 +21,8 @@ export interface OutcomeCell {
   passed: number;
   failed: number;
   advisory: number;
+  /** Failures a live replay did not reproduce. */
+  unconfirmed?: number;
 }
 
 export interface TestOutcomes {
@@ -35,6 +38,27 @@ const DETAILS_PER_CELL = 3;
 class OutcomeRecorder {
   private cells = new Map<string, OutcomeCell>();
   private details: CheckOutcome[] = [];
+  /** The cell and detail of every failure recorded, in order (what unconfirm() takes back). */
+  private failures: Array<{ cell: OutcomeCell; detail: CheckOutcome }> = [];
+
+  /** A point to take failures back to (see unconfirm). */
+  mark(): number {
+    return this.failures.length;
+  }
+
+  /**
+   * Turns the failures recorded since `mark` into unconfirmed ones: evidence a live replay did
+   * not reproduce is reported as not reproducible, never as a failure. Returns how many.
+   */
+  unconfirm(mark: number): number {
+    const taken = this.failures.splice(mark);
+    for (const { cell, detail } of taken) {
+      cell.failed -= 1;
+      cell.unconfirmed = (cell.unconfirmed ?? 0) + 1;
+      detail.outcome = 'unconfirmed';
+    }
+    return taken.length;
+  }
 
   record(outcome: CheckOutcome): void {
     const key = `${outcome.checkId}|${outcome.operation}|${outcome.status ?? ''}`;
@@ -47,7 +71,10 @@ class OutcomeRecorder {
       cell.passed += 1;
       return;
     }
-    if (outcome.outcome === 'fail') cell.failed += 1;
+    if (outcome.outcome === 'fail') {
+      cell.failed += 1;
+      this.failures.push({ cell, detail: outcome });
+    } else if (outcome.outcome === 'unconfirmed') cell.unconfirmed = (cell.unconfirmed ?? 0) + 1;
     else cell.advisory += 1;
     this.details.push(outcome);
     const same = this.details.filter((d) => d.checkId === outcome.checkId && d.operation === outcome.operation && d.status === outcome.status && d.outcome === outcome.outcome);
@@ -58,6 +85,7 @@ class OutcomeRecorder {
     const out = { cells: [...this.cells.values()], details: this.details };
     this.cells = new Map();
     this.details = [];
+    this.failures = [];
     return out;
   }
 }

@@ -4,8 +4,13 @@ import { resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
-import { resolveMoovTarget } from '../lib/config/moovTarget';
-import { resolveTeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
+import { resolveMoovTarget, type MoovTarget } from '../lib/config/moovTarget';
+import { resolveTeamworkDeskTarget, type TeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
+import { apiOfProject, selectedProjects } from '../lib/config/selectedProjects';
+import { moovContract } from '../lib/contract/moov';
+import { teamworkDeskContract } from '../lib/contract/teamworkDesk';
+import { TARGET_UNAVAILABLE } from '../lib/http/availability';
+import { preflight, type PreflightRequest } from '../lib/http/preflight';
 import { concreteSeed, propertySettings } from '../lib/config/properties';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock, type RunningMoovMock } from '../mock/moov/server';
@@ -20,13 +25,16 @@ import { loadWaivers } from '../lib/waivers/load';
 import { baselineFromEnv } from '../reporters/conformance/baseline';
 import { profilesFrom } from '../lib/calibration/profile';
 
+/** How long the preflight waits for a live target's first answer (less when the request timeout is shorter). */
+const PREFLIGHT_TIMEOUT_MS = 10_000;
+
 /**
  * Runs once before any test: settles the run's id, start time and seed, starts the embedded mocks
  * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting (the waivers file
  * the baseline report and calibration profiles among them) so a wrong one
  * stops the run before any request. Returns the teardown.
  */
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   loadEnv();
   // Empty counts as unset (a blank line in .env, a parent process clearing them).
   const runId = valueOf(process.env, 'CONFORMANCE_RUN_ID') ?? `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -35,6 +43,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   const seed = concreteSeed(process.env);
   if (seed !== undefined) process.env.CONFORMANCE_SEED = seed;
 
+  // Only what the run tests is checked, started and preflighted: a teamwork-desk run needs no Moov settings.
+  const apis = new Set(selectedProjects(process.argv, config.projects.map((p) => p.name)).map(apiOfProject));
+  const matrix = selfTestMatrix(process.env);
   let mock: RunningMoovMock | undefined;
   let teamworkDeskMock: RunningTeamworkDeskMock | undefined;
   try {
@@ -46,30 +57,42 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
     profilesFrom(process.env, 'CONFORMANCE_PROFILE');
     profilesFrom(process.env, 'MOCK_PROFILE');
-    if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
-      mock = await startMoovMock(moovMockConfigFromEnv(process.env));
-      process.env.MOOV_MOCK_URL = mock.url;
+    const preflights: PreflightRequest[] = [];
+    if (apis.has('moov')) {
+      if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
+        mock = await startMoovMock(moovMockConfigFromEnv(process.env));
+        process.env.MOOV_MOCK_URL = mock.url;
+      }
+      const target = resolveMoovTarget(process.env);
+      if (target.kind === 'live') preflights.push(moovPreflight(target));
     }
-    resolveMoovTarget(process.env);
-    if (valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') === undefined) {
-      teamworkDeskMock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
-      process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
+    if (apis.has('teamwork-desk')) {
+      if (valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') === undefined) {
+        teamworkDeskMock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
+        process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
+      }
+      const target = resolveTeamworkDeskTarget(process.env);
+      if (target.kind === 'live') preflights.push(teamworkDeskPreflight(target));
     }
-    resolveTeamworkDeskTarget(process.env);
+    // A dead target stops the run here, in seconds, with one line: not every test on its own timeout.
+    // (The self-test's cases each have a target of their own, judged by their own breakers.)
+    const verdicts = matrix.length > 0 ? [] : await Promise.all(preflights.map((p) => preflight(p)));
+    const dead = verdicts.filter((v): v is string => v !== undefined);
+    if (dead.length > 0) throw oneLine(`${TARGET_UNAVAILABLE}: ${dead.join(`; ${TARGET_UNAVAILABLE}: `)}`);
   } catch (error) {
     await mock?.close();
     await teamworkDeskMock?.close();
-    if (error instanceof ConfigError) throw new Error(`Configuration error: ${error.message}`);
+    if (error instanceof ConfigError) throw oneLine(`Configuration error: ${error.message}`);
     throw error;
   }
   return async () => {
     try {
-      await finishRun(process.env);
+      await finishRun(process.env, apis.has('moov'));
       // A self-test matrix run holds one run per case (its own run id and target): each is
       // finished too, and a failure names its case so the self-test can tell whose it is.
       const failures: string[] = [];
       for (const c of selfTestMatrix(process.env)) {
-        await finishRun({ ...process.env, ...caseEnvironment(c, process.env) }).catch((error: unknown) => failures.push(`${c.name}: ${error instanceof Error ? error.message : String(error)}`));
+        await finishRun({ ...process.env, ...caseEnvironment(c, process.env) }, apiOfProject(c.name) === 'moov').catch((error: unknown) => failures.push(`${c.name}: ${error instanceof Error ? error.message : String(error)}`));
       }
       if (failures.length > 0) throw new Error(failures.join('\n'));
     } finally {
@@ -82,11 +105,41 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 }
 
 /** Closes the tickets a live run created (per its ledger) and checks its request ids. */
-async function finishRun(env: NodeJS.ProcessEnv): Promise<void> {
-  const target = resolveMoovTarget(env);
+async function finishRun(env: NodeJS.ProcessEnv, moov: boolean): Promise<void> {
   const id = runIdOf(env);
-  if (target.kind === 'live') await closeLedgerTickets(ledgerPath(id), target, (line) => console.log(line));
+  const target = moov ? resolveMoovTarget(env) : undefined;
+  if (target?.kind === 'live') await closeLedgerTickets(ledgerPath(id), target, (line) => console.log(line));
   assertRequestIdsUnique(id);
+}
+
+/** An error Playwright prints as its message alone: a stack would only bury the one line that matters. */
+function oneLine(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
+/** The Moov preflight: a one-ticket page of the partner's own list, with the key pair. */
+function moovPreflight(target: MoovTarget): PreflightRequest {
+  const list = moovContract().operation('listTickets');
+  return {
+    api: 'moov',
+    variable: 'MOOV_BASE_URL',
+    url: `${target.baseURL}${list.buildPath({ accountID: target.partnerAccountID })}?count=1`,
+    headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${target.publicKey}:${target.secretKey}`).toString('base64')}`, 'x-moov-version': list.documentedVersion ?? 'v2024.01.00' },
+    timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, target.requestTimeoutMs),
+  };
+}
+
+/** The Teamwork Desk preflight: a one-ticket page, with the API key. */
+function teamworkDeskPreflight(target: TeamworkDeskTarget): PreflightRequest {
+  return {
+    api: 'teamwork-desk',
+    variable: 'TEAMWORK_DESK_BASE_URL',
+    url: `${target.baseURL}${teamworkDeskContract().operation('listTickets').buildPath({})}?pageSize=1`,
+    headers: { accept: 'application/json', authorization: `Bearer ${target.apiKey}` },
+    timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, target.requestTimeoutMs),
+  };
 }
 
 /** TKT-HDR-002 across workers: each worker wrote the x-request-ids it saw; none may repeat. */

@@ -18,3 +18,13 @@ export const TICKET_LABEL_PREFIX = 'conformance-suite';
 export function ticketLabel(env: Env): string {
   return `${TICKET_LABEL_PREFIX}:${runId(env)}`;
 }
+
+/** Scratch files one run's workers share (request ids, the breaker); removed when the run ends. */
+export function runStateDir(run: string): string {
+  return resolve(REPORTS_DIR, '.run', run);
+}
+
+/** Where a run's breaker for one API's target is shared between its workers (lib/http/breaker.ts). */
+export function breakerFile(run: string, api: string): string {
+  return resolve(runStateDir(run), `breaker-${api}`);
+}

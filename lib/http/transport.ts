@@ -4,17 +4,22 @@ import { secrets } from '../redaction/secrets';
 import { redactExchange, type AuthDescription, type Exchange } from './exchange';
 import { credentialGateway, GATEWAY_NETWORK_ERROR } from './credentialGateway';
 import { Throttle } from './throttle';
+import {
+  AnswerLostError,
+  backoffMs,
+  emptyStats,
+  isTlsError,
+  MAX_TRANSIENT_RETRIES,
+  NOT_SENT_CODES,
+  retryBudget,
+  TargetUnavailableError,
+  TRANSIENT_STATUSES,
+  type TransportStats,
+} from './availability';
+import { Breaker } from './breaker';
 
 /** Headers whose values are credentials: they never reach Playwright in clear. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie']);
-
-/** The target did not answer at all (refused, reset, unknown host): not a conformance finding. */
-export class TargetUnreachableError extends Error {
-  constructor(readonly url: string, readonly code: string) {
-    super(`cannot reach ${new URL(url).origin} (${code}) for ${url}`);
-    this.name = 'TargetUnreachableError';
-  }
-}
 
 export interface TransportRequest {
   operation: OperationSpec;
@@ -22,6 +27,12 @@ export interface TransportRequest {
   headers: Record<string, string>;
   body?: string;
   auth: AuthDescription;
+  /**
+   * Safe to send again when its answer is transient or lost (reads, the token endpoint, requests
+   * the target must refuse). Default: GET and HEAD only. A write that is not repeatable raises
+   * AnswerLostError instead, for the caller to find out whether it happened.
+   */
+  repeatable?: boolean;
 }
 
 export interface TransportResponse {
@@ -34,11 +45,6 @@ export interface TransportResponse {
   exchange: Exchange;
 }
 
-export interface TransportStats {
-  requests: number;
-  rateLimited: number;
-}
-
 export interface TransportOptions {
   api: string;
   maxRps?: number;
@@ -47,13 +53,23 @@ export interface TransportOptions {
   /** Called with each parsed JSON body before it is recorded, to register secrets it carries. */
   onBody?: (operation: OperationSpec, json: unknown) => void;
   wait?: (ms: number) => Promise<void>;
+  /**
+   * A cheap request the target answers when it is up (a one-ticket page): sent after a request
+   * hangs, to tell a target that stopped answering (the breaker opens) from one request it cannot
+   * answer (a failure of that request).
+   */
+  health?: { url: string; headers: Record<string, string> };
+  /** The run's breaker for this target (shared by its workers); default: one of this transport's own. */
+  breaker?: Breaker;
+  /** Jitter source for backoff (tests pin it). */
+  random?: () => number;
 }
 
 const MAX_429_RETRIES = 4;
 const MAX_RETRY_AFTER_S = 30;
 
-/** Raised when a target keeps answering 429 beyond the retry budget: the test is skipped, not failed. */
-export class RateLimitedError extends Error {
+/** Raised when a target keeps answering 429 beyond the retry budget: the test cannot be judged, it is not failed. */
+export class RateLimitedError extends TargetUnavailableError {
   constructor(readonly exchange: Exchange) {
     super(`rate limited by the target beyond ${MAX_429_RETRIES} retries (${exchange.method} ${exchange.url})`);
     this.name = 'RateLimitedError';
@@ -69,6 +85,15 @@ export class RequestHungError extends Error {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** How long a health check may take: a target that is up answers a one-ticket page quickly. */
+const HEALTH_TIMEOUT_MS = 5_000;
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
+/** One attempt's outcome: an HTTP answer, silence past the timeout, or a connection that failed. */
+type Attempt =
+  | { kind: 'answer'; response: APIResponse; startedAt: Date }
+  | { kind: 'hung' }
+  | { kind: 'network'; code: string };
 
 /**
  * Playwright's request errors carry a call log with every request header, Authorization included:
@@ -85,10 +110,13 @@ export function scrubbed(error: unknown): Error {
 
 /**
  * HTTP for every API the suite tests: honours 429 Retry-After (bounded) and a client-side rate
- * cap, counts what it does, and records each exchange redacted.
+ * cap, rides out weather (transient 502/503/504 answers, dropped connections, a 500 that does not
+ * repeat) on requests that are safe to repeat, hands lost writes back to the caller, opens the
+ * run's breaker when the target stops answering, counts what it does, and records each exchange
+ * redacted.
  */
 export class Transport {
-  readonly stats: TransportStats = { requests: 0, rateLimited: 0 };
+  readonly stats: TransportStats = emptyStats();
   /**
    * Told, before each wait and each request, the longest it may legitimately take (throttle spacing,
    * Retry-After, the request timeout): the fixtures extend the running test's time limit by it, so
@@ -97,10 +125,14 @@ export class Transport {
   onTimeNeeded: (ms: number) => void = () => undefined;
   private readonly throttle: Throttle;
   private readonly wait: (ms: number) => Promise<void>;
+  private readonly breaker: Breaker;
+  private readonly random: () => number;
 
   constructor(private readonly http: APIRequestContext, private readonly options: TransportOptions) {
     this.wait = options.wait ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
     this.throttle = new Throttle(options.maxRps, this.wait);
+    this.breaker = options.breaker ?? new Breaker();
+    this.random = options.random ?? Math.random;
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
@@ -108,37 +140,141 @@ export class Transport {
     const data = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     // Credentials travel as placeholders through Playwright; the gateway puts the real ones back.
     const viaGateway = await credentialGateway.route(request.url);
-    const headers = { ...request.headers };
-    for (const name of Object.keys(headers)) {
-      if (SECRET_HEADERS.has(name.toLowerCase())) headers[name] = credentialGateway.placeholder(headers[name] ?? '');
-    }
+    const headers = hideSecrets(request.headers);
+    const method = request.operation.method;
+    const repeatable = request.repeatable ?? SAFE_METHODS.has(method.toUpperCase());
     const timeout = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    for (let attempt = 0; ; attempt++) {
+    const shown = `${method} ${secrets.redact(request.url)}`;
+    let rateLimitWaits = 0;
+    let transientRetries = 0;
+    let serverErrorSeen = false;
+    let hangSeen = false;
+    for (;;) {
+      this.assertAvailable();
       this.onTimeNeeded(this.throttle.delay() + timeout);
       await this.throttle.take();
-      const startedAt = new Date();
-      let response: APIResponse;
-      try {
-        response = await this.http.fetch(viaGateway, { method: request.operation.method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout });
-      } catch (error) {
-        if (error instanceof Error && /timeout/i.test(error.message) && Date.now() - startedAt.getTime() >= timeout - 50) {
-          throw new RequestHungError(request.operation.method, secrets.redact(request.url), timeout);
+      const attempt = await this.attempt(viaGateway, method, headers, data, timeout);
+
+      if (attempt.kind === 'network') {
+        this.stats.requests += 1;
+        const reached = !NOT_SENT_CODES.has(attempt.code);
+        if (isTlsError(attempt.code)) throw this.unavailable(`${originOf(request.url)} refused the TLS handshake (${attempt.code})`);
+        this.count('dropped');
+        // A connection cut after the request went out may have carried out a write.
+        if (reached && !repeatable) throw this.lost(`${shown}: the connection was dropped (${attempt.code})`);
+        if (transientRetries < MAX_TRANSIENT_RETRIES) {
+          await this.retryAfterWeather(transientRetries++, undefined);
+          continue;
         }
-        throw scrubbed(error);
+        throw this.unavailable(reached ? `${originOf(request.url)} keeps dropping connections (${attempt.code} on ${shown})` : `cannot reach ${originOf(request.url)} (${attempt.code})`);
       }
-      if (response.status() === GATEWAY_NETWORK_ERROR && response.headers()['x-gateway-error']) {
-        throw new TargetUnreachableError(request.url, response.headers()['x-gateway-error'] ?? 'error');
+
+      if (attempt.kind === 'hung') {
+        this.stats.requests += 1;
+        // Silence on one request: is the target gone, or is it this request?
+        if (!(await this.healthy())) throw this.unavailable(`${originOf(request.url)} stopped answering: ${shown} and a health check went unanswered (request timeout ${timeout} ms)`);
+        if (!repeatable) throw this.lost(`${shown}: no answer within ${timeout} ms while the target answers other requests`);
+        if (!hangSeen) {
+          hangSeen = true;
+          this.count('hung');
+          continue;
+        }
+        throw new RequestHungError(method, secrets.redact(request.url), timeout);
       }
+
       this.stats.requests += 1;
-      const result = await this.toResponse(request, response, startedAt);
-      if (result.status !== 429) return result;
-      this.stats.rateLimited += 1;
-      if (attempt >= MAX_429_RETRIES) throw new RateLimitedError(result.exchange);
-      const retryAfter = Number(result.headers['retry-after']);
-      const waitMs = 1000 * Math.min(MAX_RETRY_AFTER_S, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** attempt);
-      this.onTimeNeeded(waitMs);
-      await this.wait(waitMs);
+      const result = await this.toResponse(request, attempt.response, attempt.startedAt);
+      if (result.status === 429) {
+        this.stats.rateLimited += 1;
+        if (rateLimitWaits >= MAX_429_RETRIES) throw new RateLimitedError(result.exchange);
+        const retryAfter = Number(result.headers['retry-after']);
+        const waitMs = 1000 * Math.min(MAX_RETRY_AFTER_S, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** rateLimitWaits);
+        rateLimitWaits += 1;
+        this.onTimeNeeded(waitMs);
+        await this.wait(waitMs);
+        continue;
+      }
+      if (TRANSIENT_STATUSES.has(result.status)) {
+        this.count(String(result.status));
+        if (!repeatable) throw this.lost(`${shown} answered ${result.status}`, result.exchange);
+        if (transientRetries < MAX_TRANSIENT_RETRIES) {
+          await this.retryAfterWeather(transientRetries++, result.headers['retry-after']);
+          continue;
+        }
+        // Still failing: an outage, or this very request breaks the server (a finding, 5xx).
+        if (!(await this.healthy())) throw this.unavailable(`${originOf(request.url)} answers ${result.status} to every request (${shown} and a health check)`);
+        return result;
+      }
+      // "Unexpected error": a finding only when the same request gives it again.
+      if (result.status === 500 && !serverErrorSeen) {
+        serverErrorSeen = true;
+        this.count('500');
+        if (!repeatable) throw this.lost(`${shown} answered 500`, result.exchange);
+        await this.retryAfterWeather(0, undefined);
+        continue;
+      }
+      return result;
     }
+  }
+
+  /** Throws TargetUnavailableError when the run's breaker for this target is open. */
+  assertAvailable(): void {
+    const reason = this.breaker.openReason();
+    if (reason !== undefined) throw new TargetUnavailableError(reason);
+  }
+
+  private count(kind: string): void {
+    this.stats.transient[kind] = (this.stats.transient[kind] ?? 0) + 1;
+  }
+
+  private lost(what: string, exchange?: Exchange): AnswerLostError {
+    this.stats.lostAnswers += 1;
+    return new AnswerLostError(what, exchange);
+  }
+
+  /** Opens the breaker (the rest of the run ends at once) and says why. */
+  private unavailable(reason: string): TargetUnavailableError {
+    if (this.breaker.trip(reason)) this.stats.breakerTrips += 1;
+    return new TargetUnavailableError(this.breaker.openReason() ?? reason);
+  }
+
+  /** Waits out a transient answer, within the run's retry budget. */
+  private async retryAfterWeather(attempt: number, retryAfter: string | undefined): Promise<void> {
+    if (this.stats.retries >= retryBudget(this.stats.requests)) {
+      throw this.unavailable(`too many transient errors: ${this.stats.retries} retries for ${this.stats.requests} requests (${Object.entries(this.stats.transient).map(([k, n]) => `${n}× ${k}`).join(', ')})`);
+    }
+    this.stats.retries += 1;
+    const ms = backoffMs(attempt, retryAfter, this.random);
+    this.onTimeNeeded(ms);
+    await this.wait(ms);
+  }
+
+  private async attempt(url: string, method: string, headers: Record<string, string>, data: Buffer | undefined, timeout: number): Promise<Attempt> {
+    const startedAt = new Date();
+    let response: APIResponse;
+    try {
+      response = await this.http.fetch(url, { method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout });
+    } catch (error) {
+      if (error instanceof Error && /timeout/i.test(error.message) && Date.now() - startedAt.getTime() >= timeout - 50) return { kind: 'hung' };
+      const message = error instanceof Error ? error.message : String(error);
+      // Playwright's own request errors (a disposed context) are the suite's, not the target's.
+      if (/disposed|closed/i.test(message) && !/socket|ECONN/i.test(message)) throw scrubbed(error);
+      return { kind: 'network', code: /\b(E[A-Z_]{3,})\b/.exec(message)?.[1] ?? 'ECONNRESET' };
+    }
+    const gatewayError = response.headers()['x-gateway-error'];
+    if (response.status() === GATEWAY_NETWORK_ERROR && gatewayError) return { kind: 'network', code: gatewayError };
+    return { kind: 'answer', response, startedAt };
+  }
+
+  /** One quick request the target answers when it is up (none configured: a hang counts as the target's). */
+  private async healthy(): Promise<boolean> {
+    const health = this.options.health;
+    if (!health) return false;
+    const timeout = Math.min(HEALTH_TIMEOUT_MS, this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    this.onTimeNeeded(timeout);
+    const attempt = await this.attempt(await credentialGateway.route(health.url), 'GET', hideSecrets(health.headers), undefined, timeout);
+    this.stats.requests += 1;
+    return attempt.kind === 'answer' && attempt.response.status() < 500;
   }
 
   private async toResponse(request: TransportRequest, response: APIResponse, startedAt: Date): Promise<TransportResponse> {
@@ -172,4 +308,22 @@ export class Transport {
   }
 }
 
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** Request headers with credentials swapped for the gateway's placeholders. */
+function hideSecrets(headers: Record<string, string>): Record<string, string> {
+  const out = { ...headers };
+  for (const name of Object.keys(out)) {
+    if (SECRET_HEADERS.has(name.toLowerCase())) out[name] = credentialGateway.placeholder(out[name] ?? '');
+  }
+  return out;
+}
+
 export { secrets };
+export { AnswerLostError, TargetUnavailableError, type TransportStats } from './availability';

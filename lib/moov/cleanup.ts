@@ -1,30 +1,50 @@
 import { request } from '@playwright/test';
 import type { MoovTarget } from '../config/moovTarget';
+import type { Ticket } from '../contract/moov.types';
+import { TargetUnavailableError } from '../http/availability';
+import { isRecord } from '../json';
 import { MoovClient } from './client';
-import { WriteLedger } from './ledger';
+import { WriteLedger, type UncertainWrite } from './ledger';
+
+/** Pages of an account cleanup reads looking for an uncertain ticket (200 each: 20,000 tickets). */
+const MAX_SEARCH_PAGES = 100;
 
 /**
- * Closes every ticket a ledger lists as created and not yet closed (tickets cannot be deleted).
- * Used at the end of a live run and by `npm run cleanup` after an interrupted one.
+ * Closes every ticket a ledger lists as created and not yet closed (tickets cannot be deleted),
+ * after looking for the tickets of creates whose answer was lost (uncertain): found by foreignID,
+ * they are ledgered as created and closed too. Used at the end of a live run and by
+ * `npm run cleanup` after an interrupted one.
  */
 export async function closeLedgerTickets(file: string, target: MoovTarget, log: (line: string) => void): Promise<{ closed: number; failed: number }> {
-  const open = WriteLedger.open(file);
-  if (open.length === 0) return { closed: 0, failed: 0 };
+  const uncertain = WriteLedger.uncertain(file);
+  if (WriteLedger.open(file).length === 0 && uncertain.length === 0) return { closed: 0, failed: 0 };
   const http = await request.newContext();
   const client = new MoovClient(http, target);
   const ledger = new WriteLedger(file);
   let closed = 0;
   let failed = 0;
   try {
-    for (const ticket of open) {
-      const response = await client.send('updateTicket', { path: { accountID: ticket.accountID, ticketID: ticket.ticketID }, json: { status: 'closed' } });
+    for (const write of uncertain) {
+      const ticket = await findUncertain(client, write).catch(() => undefined);
+      if (ticket) ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID: write.accountID, foreignID: write.foreignID, at: new Date().toISOString() });
+      else log(`cleanup: no ticket with foreignID ${write.foreignID} in ${write.accountID} (its create's answer was lost; it was probably never made)`);
+    }
+    for (const ticket of WriteLedger.open(file)) {
+      // Closing twice is harmless here, so a lost answer is simply asked again.
+      const response = await client
+        .send('updateTicket', { path: { accountID: ticket.accountID, ticketID: ticket.ticketID }, json: { status: 'closed' }, repeatable: true })
+        .catch((error: unknown) => {
+          if (error instanceof TargetUnavailableError) return undefined;
+          throw error;
+        });
+      const status = response?.status ?? 0;
       // 409 "already closed" and 404 (never stored) leave nothing open either.
-      if ((response.status >= 200 && response.status < 300) || response.status === 409 || response.status === 404) {
+      if ((status >= 200 && status < 300) || status === 409 || status === 404) {
         ledger.append({ event: 'closed', ticketID: ticket.ticketID, accountID: ticket.accountID, at: new Date().toISOString() });
         closed += 1;
       } else {
         failed += 1;
-        log(`cleanup: could not close ticket ${ticket.ticketID} in ${ticket.accountID}: HTTP ${response.status}`);
+        log(`cleanup: could not close ticket ${ticket.ticketID} in ${ticket.accountID}: ${response ? `HTTP ${status}` : 'target unavailable'}`);
       }
     }
   } finally {
@@ -32,4 +52,23 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
   }
   log(`cleanup: closed ${closed} ticket(s) from ${file}${failed > 0 ? `, ${failed} left open (re-run npm run cleanup -- ${file})` : ''}`);
   return { closed, failed };
+}
+
+/** The ticket an uncertain create made, by its foreignID (list items may not show it: then by title, read by ID). */
+async function findUncertain(client: MoovClient, write: UncertainWrite): Promise<Ticket | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+    const response = await client.send('listTickets', { path: { accountID: write.accountID }, query: { count: 200, cursor } });
+    if (response.status !== 200 || !isRecord(response.json) || !Array.isArray(response.json.items)) return undefined;
+    for (const item of response.json.items as Ticket[]) {
+      if (item.foreignID === write.foreignID) return item;
+      if (item.foreignID !== undefined || item.title !== write.title) continue;
+      const read = await client.send('getTicket', { path: { accountID: write.accountID, ticketID: item.ticketID } });
+      if (read.status === 200 && (read.json as Ticket).foreignID === write.foreignID) return item;
+    }
+    const next = isRecord(response.json.nextPage) ? response.json.nextPage.cursor : undefined;
+    if (typeof next !== 'string') return undefined;
+    cursor = next;
+  }
+  return undefined;
 }

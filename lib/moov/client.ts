@@ -3,11 +3,14 @@ import type { OperationSpec } from '../contract/loadContract';
 import { moovContract, type MoovOperationId } from '../contract/moov';
 import type { MoovTarget } from '../config/moovTarget';
 import type { AuthDescription } from '../http/exchange';
+import { copyStats, type TransportStats } from '../http/availability';
+import type { Breaker } from '../http/breaker';
 import { Transport, type TransportResponse } from '../http/transport';
 import { isRecord } from '../json';
 import { secrets } from '../redaction/secrets';
 
 export { RateLimitedError } from '../http/transport';
+export { AnswerLostError, TargetUnavailableError } from '../http/availability';
 
 export type MoovAuth =
   | { kind: 'key' }
@@ -30,15 +33,24 @@ export interface MoovRequest {
   version?: string | null;
   /** Further request headers, set last (a documented header probed with odd values). */
   headers?: Record<string, string>;
+  /**
+   * Safe to send again if its answer is transient or lost: requests the target must refuse, reads
+   * and the token endpoint (always). Default false for creates and updates, whose lost answers the
+   * caller finds out about (AnswerLostError).
+   */
+  repeatable?: boolean;
 }
 
 export interface MoovResponse extends TransportResponse {
   operation: OperationSpec<MoovOperationId>;
+  /**
+   * Set when the write's own answer was lost and this is the ticket read back instead (what was
+   * lost): judged as that read, not as the write's response (specs/moov/support/lostWrites.ts).
+   */
+  recovered?: string;
 }
 
-export interface SessionStats {
-  requests: number;
-  rateLimited: number;
+export interface SessionStats extends TransportStats {
   created: number;
   closed: number;
 }
@@ -49,11 +61,19 @@ export class MoovClient {
   private readonly transport: Transport;
   private readonly counts = { created: 0, closed: 0 };
 
-  constructor(http: APIRequestContext, readonly target: MoovTarget) {
+  /** `breaker`: the run's breaker for this target, shared by its workers (see lib/http/breaker.ts). */
+  constructor(http: APIRequestContext, readonly target: MoovTarget, breaker?: Breaker) {
+    const health = this.contract.operation('listTickets');
     this.transport = new Transport(http, {
       api: 'moov',
       maxRps: target.maxRps,
       requestTimeoutMs: target.requestTimeoutMs,
+      breaker,
+      // A one-ticket page of the partner's own list: any target that is up answers it at once.
+      health: {
+        url: `${target.baseURL}${health.buildPath({ accountID: target.partnerAccountID })}?count=1`,
+        headers: { accept: 'application/json', authorization: this.authorization({ kind: 'key' }) ?? '', 'X-Moov-Version': target.apiVersion ?? health.documentedVersion ?? 'v2024.01.00' },
+      },
       // A minted token is a secret from the moment it exists: register it before anything is recorded.
       onBody: (operation, json) => {
         if (operation.id === 'createAccessToken' && isRecord(json) && typeof json.access_token === 'string') secrets.add(json.access_token, '$MOOV_TOKEN');
@@ -62,12 +82,21 @@ export class MoovClient {
   }
 
   get stats(): SessionStats {
-    return { ...this.transport.stats, ...this.counts };
+    return { ...copyStats(this.transport.stats), ...this.counts };
+  }
+
+  /** Throws TargetUnavailableError once the run's breaker for this target is open. */
+  assertAvailable(): void {
+    this.transport.assertAvailable();
   }
 
   /** See Transport.onTimeNeeded: the fixture points it at the running test's time limit. */
   set onTimeNeeded(extend: (ms: number) => void) {
     this.transport.onTimeNeeded = extend;
+  }
+
+  operation(id: MoovOperationId): OperationSpec<MoovOperationId> {
+    return this.contract.operation(id);
   }
 
   countWrite(kind: 'created' | 'closed'): void {
@@ -94,7 +123,8 @@ export class MoovClient {
     else if (request.rawBody !== undefined) body = request.rawBody;
     if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
     Object.assign(headers, request.headers);
-    const response = await this.transport.send({ operation, url: url.toString(), headers, body, auth: this.describeAuth(auth) });
+    const repeatable = request.repeatable === true || operation.method === 'GET' || operationId === 'createAccessToken';
+    const response = await this.transport.send({ operation, url: url.toString(), headers, body, auth: this.describeAuth(auth), repeatable });
     return { ...response, operation };
   }
 

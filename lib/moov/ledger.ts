@@ -4,7 +4,16 @@ import { REPORTS_DIR } from '../config/run';
 
 export type LedgerEvent =
   | { event: 'created'; ticketID: string; accountID: string; foreignID: string; at: string }
-  | { event: 'closed'; ticketID: string; accountID: string; at: string };
+  | { event: 'closed'; ticketID: string; accountID: string; at: string }
+  /** A create whose answer was lost: it may have made a ticket, found again by its foreignID (and title). */
+  | { event: 'uncertain'; accountID: string; foreignID: string; title: string; at: string };
+
+/** A create that may have happened, not (yet) matched by a created event of its foreignID. */
+export interface UncertainWrite {
+  accountID: string;
+  foreignID: string;
+  title: string;
+}
 
 export function ledgerPath(runId: string): string {
   return resolve(REPORTS_DIR, 'ledger', `${runId}.jsonl`);
@@ -58,19 +67,34 @@ export class WriteLedger {
 
   /** Tickets created and not yet closed, according to the ledger. */
   static open(file: string): Array<{ ticketID: string; accountID: string; foreignID: string }> {
-    if (!existsSync(file)) return [];
     const created = new Map<string, { ticketID: string; accountID: string; foreignID: string }>();
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      let event: LedgerEvent;
-      try {
-        event = JSON.parse(line) as LedgerEvent;
-      } catch {
-        continue; // a line cut short by an interrupted run
-      }
+    for (const event of WriteLedger.events(file)) {
       if (event.event === 'created') created.set(event.ticketID, { ticketID: event.ticketID, accountID: event.accountID, foreignID: event.foreignID });
-      else created.delete(event.ticketID);
+      else if (event.event === 'closed') created.delete(event.ticketID);
     }
     return [...created.values()];
+  }
+
+  /** Creates whose answer was lost and whose ticket no created event names yet (cleanup looks for them). */
+  static uncertain(file: string): UncertainWrite[] {
+    const events = WriteLedger.events(file);
+    const known = new Set(events.flatMap((e) => (e.event === 'created' ? [e.foreignID] : [])));
+    const out = new Map<string, UncertainWrite>();
+    for (const e of events) if (e.event === 'uncertain' && !known.has(e.foreignID)) out.set(e.foreignID, { accountID: e.accountID, foreignID: e.foreignID, title: e.title });
+    return [...out.values()];
+  }
+
+  private static events(file: string): LedgerEvent[] {
+    if (!existsSync(file)) return [];
+    const events: LedgerEvent[] = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        events.push(JSON.parse(line) as LedgerEvent);
+      } catch {
+        // a line cut short by an interrupted run
+      }
+    }
+    return events;
   }
 }

@@ -3,10 +3,13 @@ import type { OperationSpec } from '../contract/loadContract';
 import { teamworkDeskContract, type TeamworkDeskOperationId } from '../contract/teamworkDesk';
 import type { TeamworkDeskTarget } from '../config/teamworkDeskTarget';
 import type { AuthDescription } from '../http/exchange';
-import { Transport, type TransportResponse, type TransportStats } from '../http/transport';
+import { copyStats, type TransportStats } from '../http/availability';
+import type { Breaker } from '../http/breaker';
+import { Transport, type TransportResponse } from '../http/transport';
 import { secrets } from '../redaction/secrets';
 
 export { RateLimitedError } from '../http/transport';
+export { TargetUnavailableError } from '../http/availability';
 
 export type TeamworkDeskAuth =
   /** `Authorization: Bearer <TEAMWORK_DESK_API_KEY>`. */
@@ -33,8 +36,17 @@ export class TeamworkDeskClient {
   private readonly contract = teamworkDeskContract();
   private readonly transport: Transport;
 
-  constructor(http: APIRequestContext, readonly target: TeamworkDeskTarget) {
-    this.transport = new Transport(http, { api: 'teamwork-desk', maxRps: target.maxRps, requestTimeoutMs: target.requestTimeoutMs });
+  /** `breaker`: the run's breaker for this target, shared by its workers (see lib/http/breaker.ts). */
+  constructor(http: APIRequestContext, readonly target: TeamworkDeskTarget, breaker?: Breaker) {
+    const list = this.contract.operation('listTickets');
+    this.transport = new Transport(http, {
+      api: 'teamwork-desk',
+      maxRps: target.maxRps,
+      requestTimeoutMs: target.requestTimeoutMs,
+      breaker,
+      // A one-ticket page: any site that is up answers it at once.
+      health: { url: `${target.baseURL}${list.buildPath({})}?pageSize=1`, headers: { accept: 'application/json', authorization: `Bearer ${target.apiKey}` } },
+    });
     // Registered here too, not only from the environment: a key given to the target in code is still never written out.
     secrets.add(target.apiKey, '$TEAMWORK_DESK_API_KEY');
     secrets.add(Buffer.from(`${target.apiKey}:x`).toString('base64'), '$TEAMWORK_DESK_BASIC_CREDENTIALS');
@@ -46,7 +58,7 @@ export class TeamworkDeskClient {
   }
 
   get stats(): TransportStats {
-    return { ...this.transport.stats };
+    return copyStats(this.transport.stats);
   }
 
   async send(operationId: TeamworkDeskOperationId, request: TeamworkDeskRequest = {}): Promise<TeamworkDeskResponse> {

@@ -1,5 +1,6 @@
 import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { profileVariants } from '../../lib/calibration/mockProfile';
+import { weatherFromEnv, type Weather } from '../shared/weather';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface MoovMockConfig {
@@ -19,6 +20,8 @@ export interface MoovMockConfig {
   seedTicketsPerAccount: number;
   /** Where the request log keeps its newest entries (oldest dropped first). */
   requestLogSize: number;
+  /** What a gateway in front of it does (MOCK_WEATHER); undefined: calm. */
+  weather?: Weather;
   now: () => Date;
 }
 
@@ -45,6 +48,7 @@ export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),
     // Thousands per account prove the suite's cost stays bounded on accounts of any size.
     seedTicketsPerAccount: nonNegativeInteger(env, 'MOCK_SEED_TICKETS', MOCK_DEFAULTS.seedTicketsPerAccount),
+    weather: weatherFromEnv(env),
     now: () => new Date(),
   };
   const ids = [config.partnerAccountID, config.connectedAccountID, config.unrelatedAccountID];

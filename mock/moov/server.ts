@@ -4,6 +4,7 @@ import { moovContract, type MoovOperationId } from '../../lib/contract/moov';
 import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
+import { withWeather } from '../shared/weather';
 import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import type { MoovMockConfig } from './config';
@@ -168,8 +169,24 @@ export function moovMockHandler(config: MoovMockConfig) {
     });
   };
 
-  return { listener, store, log };
+  /** Another client of the same accounts (weather): creates tickets of its own, and closes some of them. */
+  let otherTickets = 0;
+  const otherClientWrite = (random: () => number): void => {
+    const accountID = random() < 0.5 ? config.partnerAccountID : config.connectedAccountID;
+    const own = store.openLabelled(accountID, OTHER_CLIENT_LABEL);
+    if (own.length > 0 && random() < 0.3) {
+      store.close(accountID, own[Math.floor(random() * own.length)]!.ticketID);
+      return;
+    }
+    otherTickets += 1;
+    store.create(accountID, { title: `Another client's ticket ${otherTickets}`, body: 'Written beside the run.', contact: { email: 'other.client@example.com' }, foreignID: `${OTHER_CLIENT_LABEL}${otherTickets}` });
+  };
+
+  return { listener: withWeather(listener, config.weather, { otherClientWrite }), store, log };
 }
+
+/** The foreignID prefix of the tickets the weather's other client writes. */
+const OTHER_CLIENT_LABEL = 'other-client:';
 
 /** The request target as a URL; '//x' stays a path (not a host), garbage gives undefined. */
 function requestUrl(target: string | undefined): URL | undefined {

@@ -112,6 +112,11 @@ export class TicketStore {
     return ticket;
   }
 
+  /** Open tickets of an account whose foreignID starts with `prefix` (another client's own). */
+  openLabelled(accountID: string, prefix: string): Ticket[] {
+    return [...this.account(accountID).tickets.values()].filter((t) => t.status !== 'closed' && t.foreignID?.startsWith(prefix) === true);
+  }
+
   /** Removes a ticket's foreignID (only the empty-update-drops-foreignID fault does this). */
   dropForeignID(accountID: string, ticketID: string): Ticket {
     const current = this.get(accountID, ticketID);

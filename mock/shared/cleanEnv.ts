@@ -10,6 +10,7 @@ export function cleanMockEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proc
     MOCK_FAULTS: '',
     MOCK_VARIANTS: '',
     MOCK_RATE_LIMIT: '',
+    MOCK_WEATHER: '',
     TEAMWORK_DESK_MOCK_FAULTS: '',
     TEAMWORK_DESK_MOCK_VARIANTS: '',
     TEAMWORK_DESK_MOCK_RATE_LIMIT: '',

@@ -1,3 +1,4 @@
+import { weatherFromEnv, type Weather } from '../shared/weather';
 import { listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { profileVariants } from '../../lib/calibration/mockProfile';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
@@ -26,6 +27,8 @@ export interface TeamworkDeskMockConfig {
   states: StateValues;
   /** How many requests the request log keeps (newest). */
   requestLogSize: number;
+  /** What a gateway in front of it does (MOCK_WEATHER, shared with the Moov mock); undefined: calm. */
+  weather?: Weather;
 }
 
 /**
@@ -79,5 +82,6 @@ export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig 
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),
     // Tens of thousands prove the suite's cost stays bounded on sites of any size.
     seedTickets: nonNegativeInteger(env, 'TEAMWORK_DESK_MOCK_SEED_TICKETS', MOCK_DEFAULTS.seedTickets),
+    weather: weatherFromEnv(env),
   };
 }

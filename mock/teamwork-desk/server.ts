@@ -3,6 +3,7 @@ import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
 import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
+import { withWeather } from '../shared/weather';
 import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import { invalidParameters } from './validator';
@@ -109,7 +110,7 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
       .catch(() => res.destroy());
   };
 
-  return { answer, listener, store, log };
+  return { answer, listener: withWeather(listener, config.weather), store, log };
 }
 
 /** Starts the mock on a free loopback port (or `port`). */

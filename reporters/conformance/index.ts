@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { DRIFT_ATTACHMENT, type DriftAttachment } from '../../lib/calibration/drift';
 import { ConfigError, valueOf } from '../../lib/config/configError';
@@ -13,13 +13,15 @@ import type { PropertyReplay } from '../../specs/support/property';
 import { OUTCOMES_ATTACHMENT, type OutcomesAttachment } from '../../specs/support/outcomes';
 import type { CollectedTest } from './collected';
 import { buildReport } from './model';
+import { unavailableLines, verdictLine } from './availabilityText';
+import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
 import { headlineOf, recordHistory } from './trend';
 
 /** Annotation types a test uses to tell the report something that is neither a pass nor a failure. */
-const REPORTED_ANNOTATIONS = new Set(['sdk-drift', 'not served', 'write plan', 'cases']);
+const REPORTED_ANNOTATIONS = new Set(['sdk-drift', 'not served', 'write plan', 'cases', 'weather', 'not reproducible']);
 
 function attachmentJson<T>(result: TestResult, name: string): T | undefined {
   const attachment = result.attachments.find((a) => a.name === name && a.body);
@@ -43,6 +45,8 @@ export default class ConformanceReporter implements Reporter {
   private maxFailures = 0;
   /** Errors outside any test (global setup, a worker crash, teardown): never waived. */
   private globalErrors = 0;
+  /** Why a target could not be judged before any test ran (global setup's preflight). */
+  private readonly preflight: string[] = [];
 
   onBegin(config: FullConfig): void {
     this.started = Date.now();
@@ -50,8 +54,12 @@ export default class ConformanceReporter implements Reporter {
     this.maxFailures = config.maxFailures;
   }
 
-  onError(_error: TestError): void {
+  onError(error: TestError): void {
     this.globalErrors += 1;
+    // The preflight's verdict on a dead target: the run is inconclusive, not failing.
+    const message = error.message ?? '';
+    const at = message.indexOf(`${TARGET_UNAVAILABLE}: `);
+    if (at >= 0) this.preflight.push(secrets.redact(message.slice(at + TARGET_UNAVAILABLE.length + 2).split('\n')[0] ?? ''));
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -96,7 +104,7 @@ export default class ConformanceReporter implements Reporter {
       problems.push(error.message);
     }
     const tests = [...this.tests.values()];
-    const report = buildReport(tests, Date.now() - this.started, { waivers });
+    const report = buildReport(tests, Date.now() - this.started, { waivers, unavailable: this.preflight });
     try {
       const baseline = baselineFromEnv(process.env);
       if (baseline) report.baseline = diffBaseline(baseline.report, report, baseline.file);
@@ -135,7 +143,11 @@ export default class ConformanceReporter implements Reporter {
     }
     for (const d of report.drift ?? []) for (const f of d.findings) say(`conformance: drift (${d.strict ? 'fails the run, CONFORMANCE_STRICT' : 'advisory'}): ${f.text} [${d.project}]`);
     for (const problem of problems) say(`conformance: ${problem}`);
+    if (process.env.GITHUB_ACTIONS === 'true' && !this.sharded) for (const line of unavailableLines(report.availability)) say(`::error title=inconclusive::${line}`);
+    say(verdictLine(report, relative(process.cwd(), resolve(REPORTS_DIR, 'conformance.html')) || 'conformance.html'));
     if (problems.length > 0) return { status: 'failed' };
+    // A target that could not be judged is no pass: a CI job must not go green on a dead target.
+    if (report.verdict === 'inconclusive') return { status: 'failed' };
     const waivedTests = report.tests.waived;
     if (waivedTests === 0) return undefined;
     const stoppedEarly = this.maxFailures > 0 && report.tests.failed + waivedTests >= this.maxFailures;

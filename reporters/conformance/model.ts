@@ -13,6 +13,7 @@ import type { DriftAttachment } from '../../lib/calibration/drift';
 import { WaiverBook, type FailureWaiver, type WaiverSummary } from './waivers';
 import type { WaiverSet } from '../../lib/waivers/waiver';
 import { todayUtc } from '../../lib/waivers/match';
+import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 
 /** waived: every failure in the cell is a known deviation a live waiver covers. */
 export type CellState = 'pass' | 'fail' | 'waived' | 'advisory' | 'skipped' | 'not-run' | 'n/a';
@@ -42,7 +43,8 @@ export interface FailureEntry {
   /** The test's own title, for `-g`. */
   grep: string;
   location: string;
-  severity: 'error' | 'advisory' | 'crash';
+  /** unconfirmed: a live failure its replay did not reproduce (reported, never counted as a failure). */
+  severity: 'error' | 'advisory' | 'crash' | 'unconfirmed';
   message: string;
   source?: DocSource;
   exchange?: Exchange;
@@ -72,6 +74,8 @@ export interface ApiSection {
   /** Failures a live waiver covers: known deviations, listed with reason, link and days left. */
   waived: FailureEntry[];
   advisories: FailureEntry[];
+  /** Live failures that did not repeat when replayed: evidence, not a verdict. */
+  notReproducible: FailureEntry[];
   skipped: Array<{ test: string; project: string; reason: string; checks: string[] }>;
   notes: string[];
   projects: Array<{ project: string; version: string; target: string; details: Record<string, string>; passed: number; failed: number; waived: number; skipped: number }>;
@@ -81,11 +85,20 @@ export interface ApiSection {
 export interface ConformanceReport {
   generatedAt: string;
   durationMs: number;
-  /** passes with waivers: every failure was a known deviation a live waiver covers. */
-  verdict: 'conforms' | 'passes with waivers' | 'fails' | 'no checks ran';
-  /** failed: tests that fail the run; waived: failed tests whose every failure a live waiver covers. */
-  tests: { passed: number; failed: number; skipped: number; waived: number };
+  /**
+   * passes with waivers: every failure was a known deviation a live waiver covers. inconclusive:
+   * nothing failed, but the target could not be judged (unreachable, hanging, too many transient
+   * errors): tests ended "target unavailable", and the run fails all the same.
+   */
+  verdict: 'conforms' | 'passes with waivers' | 'fails' | 'inconclusive' | 'no checks ran';
+  /**
+   * failed: tests that fail the run; waived: failed tests whose every failure a live waiver
+   * covers; unavailable: skipped tests the target could not be judged in (among `skipped`).
+   */
+  tests: { passed: number; failed: number; skipped: number; waived: number; unavailable: number };
   counters: { requests: number; rateLimited: number; created: number; closed: number };
+  /** What the targets' weather cost the run, and why any test could not be judged. */
+  availability: Availability;
   seeds: number[];
   apis: ApiSection[];
   /** The waivers file and what became of each entry (applied, stale, expired, not exercised). */
@@ -96,6 +109,19 @@ export interface ConformanceReport {
   trend?: TrendEntry[];
   /** Silent points answered otherwise than CONFORMANCE_PROFILE says, per project that checked them. */
   drift?: DriftReport[];
+}
+
+export interface Availability {
+  requests: number;
+  rateLimited: number;
+  /** Transient answers ridden out, by kind ('502', '503', '504', '500', 'dropped', 'hung'). */
+  transient: Record<string, number>;
+  retries: number;
+  /** Writes whose answer was lost and was found out by reading back. */
+  lostAnswers: number;
+  breakerTrips: number;
+  /** Why tests (or the whole run, before its first test) could not be judged, each reason once. */
+  unavailable: string[];
 }
 
 /** One project's drift check: advisory findings, or failing ones under CONFORMANCE_STRICT. */
@@ -172,6 +198,7 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[], book: WaiverBoo
   const failures: FailureEntry[] = [];
   const waived: FailureEntry[] = [];
   const advisories: FailureEntry[] = [];
+  const notReproducible: FailureEntry[] = [];
   for (const test of tests) {
     const testName = `${test.title}`;
     const location = `${test.file}:${test.line}`;
@@ -195,9 +222,11 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[], book: WaiverBoo
         reproduce: d.reproduce,
         replay: d.outcome === 'fail' ? test.replay : undefined,
       };
+      if (d.outcome === 'unconfirmed') entry.severity = 'unconfirmed';
       return entry;
     });
     advisories.push(...fromChecks.filter((f) => f.severity === 'advisory'));
+    notReproducible.push(...fromChecks.filter((f) => f.severity === 'unconfirmed'));
     const crash = (): FailureEntry => ({ id: `${test.project}-crash-${slug(test.title)}`, checkId: 'ERROR', title: 'test error', operation: '-', project: test.project, test: testName, grep: test.leafTitle, location, severity: 'crash', message: test.errors.join('\n\n') || test.status, replay: test.replay });
     const failedWithoutCheck = (test.status === 'failed' || test.status === 'timedOut') && !test.details.some((d) => d.outcome === 'fail');
     const judged = book.judge(test, [...fromChecks.filter((f) => f.severity === 'error'), ...(failedWithoutCheck ? [crash()] : [])], crash);
@@ -255,6 +284,7 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[], book: WaiverBoo
     failures,
     waived,
     advisories,
+    notReproducible,
     skipped: skippedTests.map((t) => ({ test: t.title, project: t.project, reason: t.skipReason ?? 'skipped', checks: t.covers })),
     notes: [...new Set(tests.flatMap((t) => t.notes))],
     projects,
@@ -277,6 +307,31 @@ export interface BuildOptions {
   waivers?: WaiverSet;
   /** The date waivers expire against, YYYY-MM-DD (default: today, UTC). */
   today?: string;
+  /** Why the run could not judge a target before any test ran (its preflight: unreachable, hanging). */
+  unavailable?: string[];
+}
+
+/** A skipped test the target could not be judged in (its skip reason says so). */
+export function isUnavailable(test: CollectedTest): boolean {
+  return test.status === 'skipped' && (test.skipReason ?? '').startsWith(TARGET_UNAVAILABLE);
+}
+
+function availabilityOf(tests: CollectedTest[], preflight: string[]): Availability {
+  const sum = (name: string) => tests.reduce((n, t) => n + (t.counters[name] ?? 0), 0);
+  const transient: Record<string, number> = {};
+  for (const t of tests) {
+    for (const [name, n] of Object.entries(t.counters)) if (name.startsWith('transient')) transient[name.slice('transient'.length)] = (transient[name.slice('transient'.length)] ?? 0) + n;
+  }
+  const reasons = tests.filter(isUnavailable).map((t) => (t.skipReason ?? '').slice(TARGET_UNAVAILABLE.length).replace(/^:\s*/, ''));
+  return {
+    requests: sum('requests'),
+    rateLimited: sum('rateLimited'),
+    transient,
+    retries: sum('retries'),
+    lostAnswers: sum('lostAnswers'),
+    breakerTrips: sum('breakerTrips'),
+    unavailable: [...new Set([...preflight, ...reasons])],
+  };
 }
 
 /** The whole report, from the tests the reporter collected. */
@@ -294,12 +349,16 @@ export function buildReport(tests: CollectedTest[], durationMs: number, options:
   const failed = tests.filter((t) => (t.status === 'failed' || t.status === 'timedOut') && !waivedTests.has(t)).length;
   const ranChecks = apis.some((a) => a.conformance.of > 0);
   const drift = tests.flatMap((t) => (t.drift ? [{ ...t.drift, project: t.project }] : []));
+  const unavailable = tests.filter(isUnavailable).length;
+  const availability = availabilityOf(tests, options.unavailable ?? []);
+  const inconclusive = unavailable > 0 || availability.unavailable.length > 0;
   return {
     generatedAt: new Date().toISOString(),
     durationMs,
-    verdict: failed > 0 ? 'fails' : waivedTests.size > 0 ? 'passes with waivers' : ranChecks ? 'conforms' : 'no checks ran',
-    tests: { passed: tests.filter((t) => t.status === 'passed').length, failed, skipped: tests.filter((t) => t.status === 'skipped').length, waived: waivedTests.size },
+    verdict: failed > 0 ? 'fails' : inconclusive ? 'inconclusive' : waivedTests.size > 0 ? 'passes with waivers' : ranChecks ? 'conforms' : 'no checks ran',
+    tests: { passed: tests.filter((t) => t.status === 'passed').length, failed, skipped: tests.filter((t) => t.status === 'skipped').length, waived: waivedTests.size, unavailable },
     counters: { requests: sum('requests'), rateLimited: sum('rateLimited'), created: sum('created'), closed: sum('closed') },
+    availability,
     seeds: [...new Set(tests.flatMap((t) => (t.run ? [t.run.seed] : [])))],
     apis,
     ...(options.waivers && options.waivers.waivers.length > 0 ? { waivers: book.summary() } : {}),

@@ -1,4 +1,5 @@
 import type { Exchange } from '../../lib/http/exchange';
+import { availabilityLine, unavailableLines } from './availabilityText';
 import type { BaselineDiff, FailureRef } from './baseline';
 import type { ApiSection, ConformanceReport, DriftReport, FailureEntry, MatrixCell } from './model';
 import { renderTrendSvg, type TrendEntry } from './trend';
@@ -10,7 +11,8 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color
 main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0 0 4px} h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px} h3{font-size:16px;margin:20px 0 8px}
 .verdict{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;color:#fff}
-.conforms{background:#1a7f37}.fails{background:#cf222e}.none{background:#6e7781}.with-waivers{background:#8250df}
+.conforms{background:#1a7f37}.fails{background:#cf222e}.none{background:#6e7781}.with-waivers{background:#8250df}.inconclusive{background:#9a6700}
+.unavailable{margin:12px 0;padding:8px 12px;border-left:4px solid #9a6700;background:#fff8c5}
 .headline{display:flex;gap:16px;flex-wrap:wrap;margin:12px 0}
 .big{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 18px;min-width:200px}
 .big b{display:block;font-size:30px} .big span{color:#57606a}
@@ -102,6 +104,7 @@ ${api.matrix.map((row) => `<tr><td><b>${esc(row.checkId)}</b> ${esc(row.title)}$
 <h3>Failures (${api.failures.length})</h3>
 ${api.failures.length === 0 ? '<p class="muted">None.</p>' : api.failures.map((f, i) => failureBlock(f, i < 3)).join('\n')}
 ${api.waived.length > 0 ? waivedSection(api) : ''}
+${api.notReproducible.length > 0 ? `<h3>Not reproducible (${api.notReproducible.length})</h3><p class="muted">Seen once on the live target, gone when the failing case was replayed: not counted as failures.</p>${api.notReproducible.map((f) => failureBlock(f, false)).join('\n')}` : ''}
 ${api.notes.length > 0 ? `<h3>Notes</h3><ul>${api.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${api.skipped.length > 0 ? `<h3>Skipped</h3><ul>${api.skipped.map((s) => `<li>${esc(s.test)} — ${esc(s.reason)} <span class="muted">${esc(s.checks.join(', '))}</span></li>`).join('')}</ul>` : ''}
 ${api.advisories.length > 0 ? `<h3>Advisories (${api.advisories.length})</h3>${api.advisories.map((a) => failureBlock(a, false)).join('\n')}` : ''}`;
@@ -149,14 +152,17 @@ ${apis.map((a) => `<h3>${esc(a.title)}</h3>${renderTrendSvg(trend, a.api)}`).joi
 }
 
 export function renderHtml(report: ConformanceReport): string {
-  const verdictClass = report.verdict === 'conforms' ? 'conforms' : report.verdict === 'fails' ? 'fails' : report.verdict === 'passes with waivers' ? 'with-waivers' : 'none';
+  const verdictClass = report.verdict === 'conforms' ? 'conforms' : report.verdict === 'fails' ? 'fails' : report.verdict === 'passes with waivers' ? 'with-waivers' : report.verdict === 'inconclusive' ? 'inconclusive' : 'none';
+  const unavailable = unavailableLines(report.availability);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Conformance report: ${esc(report.verdict)}</title><style>${CSS}</style></head>
 <body><main>
 <h1>Conformance report <span class="verdict ${verdictClass}">${esc(report.verdict)}</span></h1>
-<div class="muted">${esc(report.generatedAt)} · ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s ·
-requests ${report.counters.requests} · 429s met ${report.counters.rateLimited} · tickets created ${report.counters.created}, closed ${report.counters.closed} · seed ${esc(report.seeds.join(', ') || '-')}</div>
+<div class="muted">${esc(report.generatedAt)} · ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped (${report.tests.unavailable ?? 0} target unavailable) in ${(report.durationMs / 1000).toFixed(1)} s ·
+tickets created ${report.counters.created}, closed ${report.counters.closed} · seed ${esc(report.seeds.join(', ') || '-')}</div>
+<div class="muted">Availability: ${esc(availabilityLine(report.availability))}</div>
+${unavailable.length > 0 ? `<div class="unavailable"><b>The target could not be judged</b>: nothing here is a verdict on the API.<ul>${unavailable.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>` : ''}
 ${report.baseline ? baselineSection(report.baseline) : ''}
 ${report.drift ? driftSection(report.drift) : ''}
 ${report.apis.map(section).join('\n')}

@@ -1,10 +1,11 @@
+import { availabilityLine, unavailableLines } from './availabilityText';
 import type { BaselineDiff, FailureRef } from './baseline';
 import type { DriftReport } from './model';
 import type { ConformanceReport, FailureEntry, MatrixCell } from './model';
 
 const SYMBOL: Record<MatrixCell['state'], string> = { pass: '✅', fail: '❌', waived: '🟣', advisory: '⚠️', skipped: '⏭️', 'not-run': '·', 'n/a': '' };
 
-const VERDICT: Record<ConformanceReport['verdict'], string> = { conforms: '✅ conforms', 'passes with waivers': '🟣 passes with waivers', fails: '❌ fails', 'no checks ran': '· no checks ran' };
+const VERDICT: Record<ConformanceReport['verdict'], string> = { conforms: '✅ conforms', 'passes with waivers': '🟣 passes with waivers', fails: '❌ fails', inconclusive: '❔ inconclusive (target unavailable)', 'no checks ran': '· no checks ran' };
 
 function clip(text: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -55,6 +56,8 @@ export function renderMarkdown(report: ConformanceReport): string {
   const out: string[] = [];
   const news = report.baseline ? ` — ${report.baseline.newFailures.length === 0 ? 'no new failures' : plural(report.baseline.newFailures.length, 'new failure')} since the baseline` : '';
   out.push(`# Conformance: ${VERDICT[report.verdict]}${news}`, '');
+  const unavailable = unavailableLines(report.availability);
+  if (unavailable.length > 0) out.push('**The target could not be judged:** nothing here is a verdict on the API.', '', ...unavailable.map((l) => `- ${l}`), '');
   if (report.baseline) out.push(...baselineSection(report.baseline));
   if (report.drift) out.push(...driftSection(report.drift));
   for (const api of report.apis) {
@@ -89,6 +92,11 @@ export function renderMarkdown(report: ConformanceReport): string {
       for (const f of api.waived) out.push(`- ${f.checkId} ${f.title} — ${f.operation} (\`${f.project}\` › ${f.test}): ${waiverNote(f)}`);
       out.push('');
     }
+    if (api.notReproducible.length > 0) {
+      out.push(`### Not reproducible (${api.notReproducible.length})`, '', 'Seen once on the live target, gone when the failing case was replayed: not counted as failures.', '');
+      for (const f of api.notReproducible.slice(0, 10)) out.push(`- ${f.checkId} ${f.title} — ${f.operation} (\`${f.project}\` › ${f.test}): ${clip(f.message.split('\n').find((l) => l.includes('received')) ?? '', 200).trim()}`);
+      out.push('');
+    }
     if (api.notes.length > 0) out.push('### Notes', '', ...api.notes.map((n) => `- ${n}`), '');
     if (api.skipped.length > 0) {
       out.push('### Skipped', '');
@@ -111,8 +119,9 @@ export function renderMarkdown(report: ConformanceReport): string {
     out.push(`Trend over the last ${report.trend.length} runs (since ${first.date.slice(0, 10)}): ${report.trend.map((t) => t.failures).join(' → ')} failures; the chart is in conformance.html.`, '');
   }
   out.push('## Run', '');
-  out.push(`- tests: ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s`);
-  out.push(`- requests: ${report.counters.requests}, 429s met: ${report.counters.rateLimited}, tickets created: ${report.counters.created}, closed: ${report.counters.closed}`);
+  out.push(`- tests: ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped (${report.tests.unavailable ?? 0} target unavailable) in ${(report.durationMs / 1000).toFixed(1)} s`);
+  out.push(`- tickets created: ${report.counters.created}, closed: ${report.counters.closed}`);
+  out.push(`- availability: ${availabilityLine(report.availability)}`);
   out.push(`- seed${report.seeds.length === 1 ? '' : 's'}: ${report.seeds.join(', ') || '-'} (CONFORMANCE_SEED)`);
   return `${out.join('\n')}\n`;
 }

@@ -47,6 +47,12 @@ export class MoovWrites {
     }
   }
 
+  /** One planned ticket for `key` if the test has one left (false otherwise). */
+  tryTake(key: string): boolean {
+    const allotment = this.plan.allotments.get(key);
+    return allotment !== undefined && this.ledger.reserve(poolName(key), allotment.tickets) !== undefined;
+  }
+
   /** Room for one ticket a refusal probe may create if the target wrongly accepts it; undefined when the reserve is spent. */
   probe(): WriteSlot | undefined {
     if (!this.target.allowWrites) return undefined;

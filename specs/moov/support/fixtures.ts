@@ -3,8 +3,10 @@ import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../../lib/config/moovTarget';
 import { propertySettings } from '../../../lib/config/properties';
+import { availabilityCounters } from '../../../lib/http/availability';
 import { attachOutcomes } from '../../support/outcomes';
 import { extendTimeLimit } from '../../support/timeLimit';
+import { setPropertyTarget } from '../../support/property';
 import { MoovApi } from './api';
 import { MoovWorker } from './worker';
 
@@ -34,23 +36,19 @@ export const test = base.extend<{ moov: MoovApi }, MoovOptions & { moovWorker: M
   ],
   moov: async ({ moovWorker }, use, testInfo) => {
     outcomes.drain(); // nothing from an earlier test leaks into this one
-    const before = { ...moovWorker.client.stats };
+    const before = moovWorker.client.stats;
     // The test's time limit follows its requests: each one it sends extends it by what that
     // request may take (rate-cap spacing, Retry-After, the request timeout). A hung request fails
     // on its own timeout, naming itself; a large or rate-capped target never times a test out.
     moovWorker.client.onTimeNeeded = extendTimeLimit(testInfo);
+    setPropertyTarget({ live: moovWorker.target.kind === 'live', requests: () => moovWorker.client.stats.requests });
     await use(new MoovApi(moovWorker, testInfo));
     moovWorker.client.onTimeNeeded = () => undefined;
     const after = moovWorker.client.stats;
     const target = moovWorker.target;
     await attachOutcomes(
       testInfo,
-      {
-        requests: after.requests - before.requests,
-        rateLimited: after.rateLimited - before.rateLimited,
-        created: after.created - before.created,
-        closed: after.closed - before.closed,
-      },
+      { ...availabilityCounters(before, after), created: after.created - before.created, closed: after.closed - before.closed },
       {
         api: 'moov',
         target: target.baseURL,

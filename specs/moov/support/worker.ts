@@ -2,14 +2,15 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import type { MoovTarget } from '../../../lib/config/moovTarget';
-import { REPORTS_DIR, runId } from '../../../lib/config/run';
+import { breakerFile, runId, runStateDir } from '../../../lib/config/run';
+import { Breaker } from '../../../lib/http/breaker';
 import type { Exchange } from '../../../lib/http/exchange';
 import { MoovClient, type MoovAuth } from '../../../lib/moov/client';
 import { MoovWrites } from '../../support/moovWrites';
 import type { Census } from './census';
 
 export function requestIdDir(run: string): string {
-  return resolve(REPORTS_DIR, '.run', run);
+  return runStateDir(run);
 }
 
 /** Per-worker state shared by the tests it runs: transport, minted tokens, request ids, ledger. */
@@ -29,8 +30,8 @@ export class MoovWorker {
   private labels = 0;
 
   constructor(http: APIRequestContext, readonly target: MoovTarget, env: NodeJS.ProcessEnv, private readonly workerIndex: number) {
-    this.client = new MoovClient(http, target);
     this.runId = runId(env);
+    this.client = new MoovClient(http, target, new Breaker(breakerFile(this.runId, 'moov')));
     const started = Number(env.CONFORMANCE_RUN_STARTED);
     this.runStartedAt = Number.isFinite(started) && started > 0 ? started : Date.now();
     this.writes = new MoovWrites(target, this.runId);

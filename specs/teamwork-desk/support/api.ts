@@ -6,6 +6,8 @@ import { verify } from '../../../checks/verify';
 import type { TicketsAPIBody } from '../../../lib/contract/teamworkDesk.types';
 import { isRecord } from '../../../lib/json';
 import type { TeamworkDeskAuth, TeamworkDeskResponse } from '../../../lib/teamworkDesk/client';
+import { TargetUnavailableError } from '../../../lib/http/availability';
+import { skipRun } from '../../support/property';
 import { surveySite, type Survey } from './survey';
 import type { TeamworkDeskWorker } from './worker';
 
@@ -66,7 +68,14 @@ export class TeamworkDeskApi {
 
   /** Sends raw query parameters and runs every response check on the answer. */
   async call(query: Record<string, string | number | readonly string[] | undefined>, intent: Intent = 'valid', auth?: TeamworkDeskAuth): Promise<TeamworkDeskResponse> {
-    const response = await this.worker.client.send('listTickets', { query, auth });
+    let response: TeamworkDeskResponse;
+    try {
+      response = await this.worker.client.send('listTickets', { query, auth });
+    } catch (error) {
+      // Weather (unreachable, hanging, transient errors or 429s past their retries): not a verdict.
+      if (error instanceof TargetUnavailableError) skipRun(error.message);
+      throw error;
+    }
     const evidence: ResponseEvidence = { ...response, intent };
     const scope = { operation: 'listTickets', status: response.status };
     verify(C.noServerError, evidence, scope);

@@ -3,8 +3,10 @@ import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
 import { propertySettings } from '../../../lib/config/properties';
 import { resolveTeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
+import { availabilityCounters } from '../../../lib/http/availability';
 import { attachOutcomes } from '../../support/outcomes';
 import { extendTimeLimit } from '../../support/timeLimit';
+import { setPropertyTarget } from '../../support/property';
 import { TeamworkDeskApi } from './api';
 import { TeamworkDeskWorker } from './worker';
 
@@ -28,13 +30,14 @@ export const test = base.extend<{ teamworkDesk: TeamworkDeskApi }, { teamworkDes
     const before = teamworkDeskWorker.client.stats;
     // The time limit follows the requests the test sends (see specs/support/timeLimit.ts).
     teamworkDeskWorker.client.onTimeNeeded = extendTimeLimit(testInfo);
+    setPropertyTarget({ live: teamworkDeskWorker.target.kind === 'live', requests: () => teamworkDeskWorker.client.stats.requests });
     await use(new TeamworkDeskApi(teamworkDeskWorker, testInfo));
     teamworkDeskWorker.client.onTimeNeeded = () => undefined;
     const after = teamworkDeskWorker.client.stats;
     const target = teamworkDeskWorker.target;
     await attachOutcomes(
       testInfo,
-      { requests: after.requests - before.requests, rateLimited: after.rateLimited - before.rateLimited },
+      availabilityCounters(before, after),
       {
         api: 'teamwork-desk',
         target: target.baseURL,

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { TeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
-import { runId } from '../../../lib/config/run';
+import { breakerFile, runId } from '../../../lib/config/run';
+import { Breaker } from '../../../lib/http/breaker';
 import { TeamworkDeskClient } from '../../../lib/teamworkDesk/client';
 import type { Survey } from './survey';
 
@@ -14,7 +15,7 @@ export class TeamworkDeskWorker {
   pageSizeLimit?: number;
 
   constructor(http: APIRequestContext, readonly target: TeamworkDeskTarget, env: NodeJS.ProcessEnv) {
-    this.client = new TeamworkDeskClient(http, target);
     this.runId = runId(env);
+    this.client = new TeamworkDeskClient(http, target, new Breaker(breakerFile(this.runId, 'teamwork-desk')));
   }
 }
