@@ -29,13 +29,19 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
       if (ticket) ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID: write.accountID, foreignID: write.foreignID, at: new Date().toISOString() });
       else log(`cleanup: no ticket with foreignID ${write.foreignID} in ${write.accountID} (its create's answer was lost; it was probably never made)`);
     }
+    let unavailable: string | undefined;
     for (const ticket of WriteLedger.open(file)) {
+      if (unavailable !== undefined) {
+        failed += 1;
+        continue;
+      }
       // Closing twice is harmless here, so a lost answer is simply asked again.
       const response = await client
         .send('updateTicket', { path: { accountID: ticket.accountID, ticketID: ticket.ticketID }, json: { status: 'closed' }, repeatable: true })
         .catch((error: unknown) => {
-          if (error instanceof TargetUnavailableError) return undefined;
-          throw error;
+          if (!(error instanceof TargetUnavailableError)) throw error;
+          unavailable = error.reason;
+          return undefined;
         });
       const status = response?.status ?? 0;
       // 409 "already closed" and 404 (never stored) leave nothing open either.
@@ -44,9 +50,10 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
         closed += 1;
       } else {
         failed += 1;
-        log(`cleanup: could not close ticket ${ticket.ticketID} in ${ticket.accountID}: ${response ? `HTTP ${status}` : 'target unavailable'}`);
+        if (response) log(`cleanup: could not close ticket ${ticket.ticketID} in ${ticket.accountID}: HTTP ${status}`);
       }
     }
+    if (unavailable !== undefined) log(`cleanup: stopped, target unavailable: ${unavailable}`);
   } finally {
     await http.dispose();
   }

@@ -144,7 +144,8 @@ export default class ConformanceReporter implements Reporter {
     for (const d of report.drift ?? []) for (const f of d.findings) say(`conformance: drift (${d.strict ? 'fails the run, CONFORMANCE_STRICT' : 'advisory'}): ${f.text} [${d.project}]`);
     for (const problem of problems) say(`conformance: ${problem}`);
     if (process.env.GITHUB_ACTIONS === 'true' && !this.sharded) for (const line of unavailableLines(report.availability)) say(`::error title=inconclusive::${line}`);
-    say(verdictLine(report, relative(process.cwd(), resolve(REPORTS_DIR, 'conformance.html')) || 'conformance.html'));
+    const html = resolve(REPORTS_DIR, 'conformance.html');
+    say(verdictLine(report, relative(process.cwd(), html).startsWith('..') ? html : relative(process.cwd(), html)));
     if (problems.length > 0) return { status: 'failed' };
     // A target that could not be judged is no pass: a CI job must not go green on a dead target.
     if (report.verdict === 'inconclusive') return { status: 'failed' };

@@ -99,7 +99,7 @@ test.describe('waivers and baseline', () => {
     expect(run.code).not.toBe(0);
     expect(run.output).toContain(`Configuration error: ${path}: entry 1 (TKT-PAG-999): unknown check id`);
     const json = JSON.parse(readFileSync(join(run.reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
-    expect(json.tests).toEqual({ passed: 0, failed: 0, skipped: 0, waived: 0 });
+    expect(json.tests).toEqual({ passed: 0, failed: 0, skipped: 0, waived: 0, unavailable: 0 });
     expect(json.counters.requests).toBe(0);
   });
 });

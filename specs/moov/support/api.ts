@@ -84,7 +84,13 @@ export class MoovApi {
     } catch (error) {
       if (error instanceof AnswerLostError && (operation === 'createTicket' || operation === 'updateTicket')) return recoverLostWrite(this, operation, request, error);
       // Weather (unreachable, hanging, transient errors or 429s past their retries): not a verdict.
-      if (error instanceof TargetUnavailableError) skipRun(error.message);
+      if (error instanceof TargetUnavailableError) {
+        // A create cut off by an outage may still have made its ticket: cleanup looks for it.
+        if (operation === 'createTicket' && intent === 'valid' && isRecord(request.json) && typeof request.json.foreignID === 'string') {
+          this.ledgerUncertain(request.path.accountID ?? '', request.json.foreignID, typeof request.json.title === 'string' ? request.json.title : '');
+        }
+        skipRun(error.message);
+      }
       throw error;
     }
     if (response.recovered === undefined) verify(C.noServerError, { ...response, intent }, { operation, status: response.status });

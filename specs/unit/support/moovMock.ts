@@ -1,5 +1,6 @@
 import { MOCK_DEFAULTS, type MoovMockConfig } from '../../../mock/moov/config';
 import type { FaultName, VariantName } from '../../../mock/moov/faults';
+import type { Weather } from '../../../mock/shared/weather';
 import { startMoovMock, type RunningMoovMock } from '../../../mock/moov/server';
 
 export const IDS = {
@@ -9,7 +10,7 @@ export const IDS = {
 };
 export const KEYS = { publicKey: 'unit-public', secretKey: 'unit-secret' };
 
-export function mockConfig(options: { faults?: FaultName[]; variants?: VariantName[]; rateLimit?: number; now?: () => Date } = {}): MoovMockConfig {
+export function mockConfig(options: { faults?: FaultName[]; variants?: VariantName[]; rateLimit?: number; weather?: Weather; now?: () => Date } = {}): MoovMockConfig {
   return {
     partnerAccountID: IDS.partner,
     connectedAccountID: IDS.connected,
@@ -19,6 +20,7 @@ export function mockConfig(options: { faults?: FaultName[]; variants?: VariantNa
     variants: new Set(options.variants ?? []),
     rateLimit: options.rateLimit,
     ...MOCK_DEFAULTS,
+    weather: options.weather,
     now: options.now ?? (() => new Date()),
   };
 }
