@@ -29,6 +29,7 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
     TEAMWORK_DESK_MOCK_FAULTS: '',
     TEAMWORK_DESK_MOCK_VARIANTS: '',
     MOCK_PROFILE: '',
+    MOCK_WEATHER: '',
     CONFORMANCE_REPORTER: 'line',
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORT_DIR: reportDir,

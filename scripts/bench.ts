@@ -31,9 +31,14 @@ import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
 import type { LoggedRequest } from '../mock/shared/requestLog';
 import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
+import type { ConformanceReport } from '../reporters/conformance/model';
+import { availabilityLine } from '../reporters/conformance/availabilityText';
+import { outageCases, runOutage } from './selftest/outages';
 
 type Api = 'moov' | 'teamwork-desk';
-type Mode = 'mock' | 'live';
+/** weather: live mode behind MOCK_WEATHER=gateway,busy; outage: live targets that cannot be judged. */
+type Mode = 'mock' | 'live' | 'weather' | 'outage';
+const MODES: readonly Mode[] = ['mock', 'live', 'weather', 'outage'];
 type MockLogs = Record<Api, LoggedRequest[]>;
 
 const PROJECTS = ['moov', 'teamwork-desk', 'sdk'] as const;
@@ -46,7 +51,16 @@ const DEFAULT_SIZES: Record<Project, string[]> = {
   sdk: ['default'],
 };
 /** The sdk project makes a handful of calls whatever the account size, and audits the embedded mock's log (mock mode only). */
-const MODES_OF: Record<Project, Mode[]> = { moov: ['mock', 'live'], 'teamwork-desk': ['mock', 'live'], sdk: ['mock'] };
+const MODES_OF: Record<Project, Mode[]> = { moov: [...MODES], 'teamwork-desk': [...MODES], sdk: ['mock'] };
+
+/**
+ * The weather of the weather rows: the issue's gateway (0.5% 504 before the server, 0.5% after
+ * it, 1% 429, 2-40 ms of jitter) and another client writing beside the run (before a quarter of
+ * the requests: about 2.5 tickets a second at the live rate caps).
+ */
+const BENCH_WEATHER = 'gateway,busy';
+/** Sizes of the weather rows unless chosen (each costs a live run at 5 requests a second per worker). */
+const WEATHER_SIZES = ['default'];
 
 /** The live defaults the benchmark pays (lib/config/moovTarget.ts, lib/config/teamworkDeskTarget.ts). */
 const LIVE_MAX_RPS = '5';
@@ -54,6 +68,12 @@ const LIVE_MAX_RPS = '5';
 interface Target {
   maxRequests?: number;
   maxSeconds?: number;
+  /** The most console lines (outage rows). */
+  maxLines?: number;
+  /** Must pass with no test left "target unavailable" (weather rows). */
+  passes?: boolean;
+  /** Must end inconclusive (outage rows). */
+  inconclusive?: boolean;
 }
 
 /** The figures the projects must stay within; rows without one are for information. */
@@ -63,6 +83,11 @@ function targetFor(project: Project, mode: Mode, size: string): Target | undefin
   if (mode === 'live' && size === '10000' && project === 'moov') return { maxRequests: 1000, maxSeconds: 180 };
   if (size === '20000' && project === 'teamwork-desk') return { maxRequests: 1500 };
   return undefined;
+}
+
+/** Weather rows must pass, skip nothing for weather, and cost at most 1.5 times the quiet live run's requests. */
+function weatherTarget(quiet: Row | undefined): Target {
+  return { passes: true, ...(quiet ? { maxRequests: Math.floor(quiet.requests * 1.5) } : {}) };
 }
 
 const WORKERS = Number(process.env.CONFORMANCE_WORKERS ?? 2);
@@ -77,8 +102,8 @@ function listArg(argv: string[], flag: string, envName: string): string[] | unde
 function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes: (project: Project) => string[] } {
   const named = argv.filter((a) => !a.startsWith('--'));
   for (const p of named) if (!(PROJECTS as readonly string[]).includes(p)) throw new Error(`bench: unknown project "${p}"; known: ${PROJECTS.join(', ')}`);
-  const modes = (listArg(argv, 'modes', 'BENCH_MODES') ?? ['mock', 'live']) as Mode[];
-  for (const m of modes) if (m !== 'mock' && m !== 'live') throw new Error(`bench: unknown mode "${m}"; known: mock, live`);
+  const modes = (listArg(argv, 'modes', 'BENCH_MODES') ?? [...MODES]) as Mode[];
+  for (const m of modes) if (!MODES.includes(m)) throw new Error(`bench: unknown mode "${m}"; known: ${MODES.join(', ')}`);
   const all = listArg(argv, 'sizes', 'BENCH_SIZES');
   const perProject: Partial<Record<Project, string[] | undefined>> = {
     moov: listArg(argv, 'moov-sizes', 'BENCH_MOOV_SIZES'),
@@ -93,9 +118,10 @@ function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes:
 }
 
 /** The mock settings: the defaults (no fault, variant or limit of the caller's), at `size`. */
-function mockEnv(size: string): NodeJS.ProcessEnv {
+function mockEnv(size: string, weather = ''): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...cleanMockEnv(),
+    MOCK_WEATHER: weather,
     MOCK_SEED_TICKETS: size === 'default' ? '' : size,
     TEAMWORK_DESK_MOCK_SEED_TICKETS: size === 'default' ? '' : size,
     // Every request is counted, however many there are.
@@ -106,8 +132,8 @@ function mockEnv(size: string): NodeJS.ProcessEnv {
 }
 
 /** A fresh mock of the API at `size`, and the Authorization header a replayed request carries. */
-async function mockFor(api: Api, size: string): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
-  const env = mockEnv(size);
+async function mockFor(api: Api, size: string, weather = ''): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
+  const env = mockEnv(size, weather);
   if (api === 'moov') {
     const config = moovMockConfigFromEnv(env);
     const mock = await startMoovMock(config);
@@ -157,9 +183,13 @@ interface Row {
   requests: number;
   requestsPerSecond: number;
   floorSeconds?: number;
-  /** passed, failed (some test failed), or timed out (stopped after BENCH_TIMEOUT_MINUTES). */
-  outcome: 'passed' | 'failed' | 'timed out';
-  tests: { passed: number; failed: number; skipped: number };
+  /** passed, failed (some test failed), inconclusive (a target that could not be judged), or timed out (stopped after BENCH_TIMEOUT_MINUTES). */
+  outcome: 'passed' | 'failed' | 'inconclusive' | 'timed out';
+  tests: { passed: number; failed: number; skipped: number; unavailable: number };
+  /** Non-empty console lines (outage rows). */
+  lines?: number;
+  /** What the weather cost (weather rows), from the run's report. */
+  availability?: string;
   target?: Target;
   meetsTarget?: boolean;
 }
@@ -169,15 +199,44 @@ function ticketsAt(api: Api, size: string): number {
   return api === 'moov' ? MOOV_MOCK_DEFAULTS.seedTicketsPerAccount : TEAMWORK_DESK_MOCK_DEFAULTS.seedTickets;
 }
 
-function testCounts(output: string): Row['tests'] {
+function testCounts(output: string, report: ConformanceReport | undefined): Row['tests'] {
   const count = (word: string): number => Number(new RegExp(`(\\d+) ${word}`).exec(output)?.[1] ?? 0);
-  return { passed: count('passed'), failed: count('failed') + count('interrupted'), skipped: count('skipped') + count('did not run') };
+  return { passed: count('passed'), failed: count('failed') + count('interrupted'), skipped: count('skipped') + count('did not run'), unavailable: report?.tests.unavailable ?? 0 };
 }
 
-async function measure(project: Project, mode: Mode, size: string): Promise<Row> {
+function readReport(dir: string): ConformanceReport | undefined {
+  try {
+    return JSON.parse(readFileSync(resolve(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An outage row: the suite against a target that refuses connections, or one that never answers. */
+async function measureOutage(project: Project, size: string): Promise<Row> {
+  const c = outageCases([project]).find((o) => o.name.startsWith(size))!;
+  const result = await runOutage(c, mockEnv('default'));
+  return {
+    project,
+    mode: 'outage',
+    size,
+    tickets: 0,
+    wallSeconds: +(result.ms / 1000).toFixed(1),
+    requests: 0,
+    requestsPerSecond: 0,
+    outcome: result.verdict === 'inconclusive' ? 'inconclusive' : result.verdict === 'fails' ? 'failed' : 'passed',
+    tests: { passed: 0, failed: 0, skipped: 0, unavailable: 0 },
+    lines: result.lines,
+    target: { maxSeconds: c.withinMs / 1000, maxLines: c.maxLines, inconclusive: true },
+    meetsTarget: result.ok,
+  };
+}
+
+async function measure(project: Project, mode: Mode, size: string, quiet?: Row): Promise<Row> {
+  if (mode === 'outage') return measureOutage(project, size);
   const api = API_OF[project];
   const logFile = resolve(REPORTS_DIR, `.bench-${project}-${mode}-${size}.json`);
-  const live = mode === 'live' ? await mockFor(api, size) : undefined;
+  const live = mode === 'mock' ? undefined : await mockFor(api, size, mode === 'weather' ? BENCH_WEATHER : '');
   const env: Record<string, string> = {
     CONFORMANCE_REPORTER: 'dot',
     CONFORMANCE_WORKERS: String(WORKERS),
@@ -186,6 +245,7 @@ async function measure(project: Project, mode: Mode, size: string): Promise<Row>
   const started = Date.now();
   const run = await playwright(['test', `--project=${project}`, `--global-timeout=${Math.round(TIMEOUT_MINUTES * 60_000)}`], env);
   const wallMs = Date.now() - started;
+  const report = readReport(run.reportDir);
   rmSync(run.reportDir, { recursive: true, force: true });
   rmSync(run.outputDir, { recursive: true, force: true });
   let requests: LoggedRequest[];
@@ -201,8 +261,8 @@ async function measure(project: Project, mode: Mode, size: string): Promise<Row>
     rmSync(logFile, { force: true });
   }
   const timedOut = /Timed out waiting [\d.]+s for the .* to run/.test(run.output);
-  const tests = testCounts(run.output);
-  const target = targetFor(project, mode, size);
+  const tests = testCounts(run.output, report);
+  const target = mode === 'weather' ? weatherTarget(quiet) : targetFor(project, mode, size);
   const row: Row = {
     project,
     mode,
@@ -212,11 +272,18 @@ async function measure(project: Project, mode: Mode, size: string): Promise<Row>
     requests: requests.length,
     requestsPerSecond: Math.round(requests.length / (wallMs / 1000)),
     floorSeconds: live ? undefined : +((await floor(api, size, requests)) / 1000).toFixed(2),
-    outcome: timedOut ? 'timed out' : run.code === 0 ? 'passed' : 'failed',
+    outcome: timedOut ? 'timed out' : report?.verdict === 'inconclusive' ? 'inconclusive' : run.code === 0 ? 'passed' : 'failed',
     tests,
     target,
+    ...(mode === 'weather' && report ? { availability: availabilityLine(report.availability) } : {}),
   };
-  if (target) row.meetsTarget = (target.maxRequests === undefined || row.requests <= target.maxRequests) && (target.maxSeconds === undefined || row.wallSeconds <= target.maxSeconds) && row.outcome !== 'timed out';
+  if (target) {
+    row.meetsTarget =
+      (target.maxRequests === undefined || row.requests <= target.maxRequests) &&
+      (target.maxSeconds === undefined || row.wallSeconds <= target.maxSeconds) &&
+      (!target.passes || (row.outcome === 'passed' && tests.unavailable === 0)) &&
+      row.outcome !== 'timed out';
+  }
   if (row.outcome === 'failed') console.error(`bench: ${project} (${mode} mode, size ${size}) had failing tests:\n${run.output.split('\n').filter((l) => /^\s+\d+\) |\[\w+-[A-Z]+-\d{3}\]/.test(l)).slice(0, 10).join('\n')}`);
   return row;
 }
@@ -227,7 +294,13 @@ function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
 
 function targetText(t: Target | undefined): string {
   if (!t) return '';
-  return [t.maxRequests !== undefined ? `≤ ${t.maxRequests} requests` : '', t.maxSeconds !== undefined ? `≤ ${t.maxSeconds >= 60 ? `${t.maxSeconds / 60} min` : `${t.maxSeconds} s`}` : ''].filter(Boolean).join(', ');
+  return [
+    t.passes ? 'passes, none unavailable' : '',
+    t.inconclusive ? 'inconclusive' : '',
+    t.maxRequests !== undefined ? `≤ ${t.maxRequests} requests` : '',
+    t.maxSeconds !== undefined ? `≤ ${t.maxSeconds >= 60 ? `${t.maxSeconds / 60} min` : `${t.maxSeconds} s`}` : '',
+    t.maxLines !== undefined ? `≤ ${t.maxLines} lines` : '',
+  ].filter(Boolean).join(', ');
 }
 
 async function main(): Promise<void> {
@@ -237,10 +310,12 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const project of projects) {
     for (const mode of modes.filter((m) => MODES_OF[project].includes(m))) {
-      for (const size of sizes(project)) {
-        const row = await measure(project, mode, size);
+      const chosen = mode === 'outage' ? ['unreachable', 'hangs'] : mode === 'weather' ? (listArg(process.argv.slice(2), 'weather-sizes', 'BENCH_WEATHER_SIZES') ?? WEATHER_SIZES) : sizes(project);
+      for (const size of chosen) {
+        const quiet = rows.find((r) => r.project === project && r.mode === 'live' && r.size === size);
+        const row = await measure(project, mode, size, quiet);
         rows.push(row);
-        console.log(`bench: ${project} ${mode} mode, ${size} tickets: ${row.wallSeconds} s, ${row.requests} requests, ${row.outcome}`);
+        console.log(`bench: ${project} ${mode} mode, ${size}${mode === 'outage' ? '' : ' tickets'}: ${row.wallSeconds} s, ${row.requests} requests, ${row.outcome}${row.availability ? ` (${row.availability})` : ''}`);
       }
     }
   }
@@ -249,8 +324,9 @@ async function main(): Promise<void> {
   console.log('| project | mode | tickets | wall (s) | requests | req/s | plain-loop floor (s) | tests | target | meets |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    const tickets = `${r.tickets.toLocaleString('en-US')}${r.project === 'moov' || r.project === 'sdk' ? ' per account' : ''}${r.size === 'default' ? ' (default)' : ''}`;
-    const tests = r.outcome === 'timed out' ? `timed out after ${TIMEOUT_MINUTES} min` : `${r.tests.passed} passed${r.tests.failed ? `, ${r.tests.failed} failed` : ''}${r.tests.skipped ? `, ${r.tests.skipped} skipped` : ''}`;
+    const tickets = r.mode === 'outage' ? `${r.size === 'unreachable' ? 'refuses connections' : 'never answers'}` : `${r.tickets.toLocaleString('en-US')}${r.project === 'moov' || r.project === 'sdk' ? ' per account' : ''}${r.size === 'default' ? ' (default)' : ''}`;
+    const counted = `${r.tests.passed} passed${r.tests.failed ? `, ${r.tests.failed} failed` : ''}${r.tests.skipped ? `, ${r.tests.skipped} skipped` : ''}${r.tests.unavailable ? ` (${r.tests.unavailable} target unavailable)` : ''}`;
+    const tests = r.outcome === 'timed out' ? `timed out after ${TIMEOUT_MINUTES} min` : r.mode === 'outage' ? `${r.outcome}, ${r.lines ?? 0} console lines` : counted;
     const meets = r.meetsTarget === undefined ? '' : r.meetsTarget ? 'yes' : '**no**';
     console.log(`| ${r.project} | ${r.mode} | ${tickets} | ${r.wallSeconds} | ${r.requests} | ${r.requestsPerSecond} | ${r.floorSeconds ?? '—'} | ${tests} | ${targetText(r.target)} | ${meets} |`);
   }

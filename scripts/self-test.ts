@@ -38,6 +38,8 @@ import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { coveringTests, grepFor, type CoveringTest } from './selftest/coverage';
+import { outageCases, runOutage } from './selftest/outages';
+import { TARGET_UNAVAILABLE } from '../lib/http/availability';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
 import { groupedVariants } from './selftest/variantGroups';
@@ -67,6 +69,21 @@ const LIVE_TEAMWORK_DESK_SEED_TICKETS = 2060;
  * Everything else stays at its live default.
  */
 const LIVE_MAX_RPS = '10000';
+
+/**
+ * Live mode's weather (MOCK_WEATHER, mock/shared/weather.ts): every case, clean, fault or variant,
+ * meets transient 502/503/504s before and after the server, dropped connections, 429s, stale
+ * pages and another client's writes, each case at a seed of its own. Correct variants must still
+ * pass with no test left "target unavailable", and every fault must still be caught.
+ * SELFTEST_LIVE_WEATHER=none runs live mode calm.
+ */
+const LIVE_WEATHER = valueOf(process.env, 'SELFTEST_LIVE_WEATHER') ?? 'selftest';
+
+function weatherSeed(name: string): number {
+  let hash = 7;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return hash % 100_000;
+}
 
 /**
  * Cases per Playwright process, and Playwright workers per process (each case keeps to one worker,
@@ -118,6 +135,8 @@ interface CaseResult {
   workers: Set<number>;
   /** Why tests were skipped (other than a fault case stopping at its first failure), and how many. */
   skips: Map<string, number>;
+  /** Tests that ended "target unavailable": weather the suite did not ride out. */
+  unavailable: number;
 }
 
 // ---------------------------------------------------------------- cases and their targets
@@ -169,7 +188,8 @@ async function startTarget(c: Case, base: NodeJS.ProcessEnv): Promise<{ env: Rec
   const live = c.mode === 'live';
   const seeds = liveSeeds();
   // Live mode's large seed, unless the case asks for a size of its own (e.g. a site just past a threshold).
-  const mockEnv = { ...base, ...(live ? { MOCK_SEED_TICKETS: seeds.moov, TEAMWORK_DESK_MOCK_SEED_TICKETS: seeds.teamworkDesk } : {}), ...c.env };
+  const weather = live && LIVE_WEATHER !== 'none' ? { MOCK_WEATHER: `${LIVE_WEATHER},seed=${weatherSeed(c.project)}` } : {};
+  const mockEnv = { ...base, ...(live ? { MOCK_SEED_TICKETS: seeds.moov, TEAMWORK_DESK_MOCK_SEED_TICKETS: seeds.teamworkDesk, ...weather } : {}), ...c.env };
   if (MOCK_OF[c.suite.project] === 'teamwork-desk') {
     const config = teamworkDeskMockConfigFromEnv(mockEnv);
     const mock = await startTeamworkDeskMock(config);
@@ -219,7 +239,7 @@ function errorText(e: JsonError): string {
 }
 
 function emptyResult(): CaseResult {
-  return { ran: 0, passed: 0, skipped: 0, failed: [], ids: new Set(), ms: 0, batchErrors: [], workers: new Set(), skips: new Map() };
+  return { ran: 0, passed: 0, skipped: 0, failed: [], ids: new Set(), ms: 0, batchErrors: [], workers: new Set(), skips: new Map(), unavailable: 0 };
 }
 
 /** Runs the cases in one Playwright process; each case's outcome, read from the JSON report. */
@@ -268,6 +288,7 @@ async function runBatch(cases: Case[], workers: number): Promise<Map<Case, CaseR
             result.skipped += 1;
             const reason = [...(test.annotations ?? []), ...(last.annotations ?? [])].find((a) => a.type === 'skip')?.description ?? 'no reason given';
             if (reason !== STOPPED_AFTER_FAILURE && reason !== OUTSIDE_FOCUS) result.skips.set(reason, (result.skips.get(reason) ?? 0) + 1);
+            if (reason.startsWith(TARGET_UNAVAILABLE)) result.unavailable += 1;
             continue;
           }
           result.ran += 1;
@@ -320,6 +341,9 @@ interface Tally {
   faults: number;
   passedVariants: number;
   variants: number;
+  /** Outage cases judged inconclusive, fast, as they must be. */
+  inconclusive: number;
+  outages: number;
   problems: string[];
 }
 
@@ -338,8 +362,9 @@ function judge(c: Case, result: CaseResult, tally: Tally): void {
     console.log(`  fault   ${ok ? 'caught ' : 'MISSED '} ${c.name.padEnd(34)} ${(ok ? hit : [...result.ids]).join(', ').padEnd(28)} ${seconds}, ${counts}`);
     return;
   }
-  const ok = result.failed.length === 0 && result.ran > 0 && !doubtful;
-  const why = result.ran === 0 ? 'ran no test' : `${result.failed.length} failed: ${[...result.ids].join(', ') || 'no check id'}`;
+  // A correct target under weather must be judged, not skipped: no test may end "target unavailable".
+  const ok = result.failed.length === 0 && result.ran > 0 && result.unavailable === 0 && !doubtful;
+  const why = result.ran === 0 ? 'ran no test' : result.failed.length > 0 ? `${result.failed.length} failed: ${[...result.ids].join(', ') || 'no check id'}` : `${result.unavailable} test(s) ended "target unavailable" under weather`;
   if (c.kind === 'clean') {
     if (!ok) tally.problems.push(`${label}: fails on the clean mock (${why})\n${failures(result)}`);
     console.log(`  clean   ${ok ? 'passes ' : 'FAILS  '} ${''.padEnd(34)} ${''.padEnd(28)} ${seconds}, ${counts}`);
@@ -370,7 +395,7 @@ async function main(): Promise<void> {
   const { projects, modes, mockCleanProven } = parseArgs(process.argv.slice(2));
   const suites = projects.length > 0 ? SUITES.filter((s) => projects.includes(s.project)) : SUITES;
   if (suites.length === 0) throw new Error(`self-test: no project named ${projects.join(', ')}; known: ${SUITES.map((s) => s.project).join(', ')}`);
-  const total: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, problems: [] };
+  const total: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, inconclusive: 0, outages: 0, problems: [] };
   const summaries: string[] = [];
   const started = Date.now();
   const listDir = mkdtempSync(join(tmpdir(), 'conformance-selftest-list-'));
@@ -393,31 +418,44 @@ async function main(): Promise<void> {
     // runs its cases in this order, so the short ones fill the gaps at the end.
     const ordered = [...cases].sort((a, b) => Number(a.stopAtFirstFailure) - Number(b.stopAtFirstFailure));
     const results = new Map<Case, CaseResult>();
+    // Live mode's outages run beside its batches: they mostly wait (on a timeout, a hang).
+    const outages = mode === 'live' ? outageCases(suites.map((s) => s.project)).filter((o) => only === undefined || new RegExp(only).test(`${o.project}~outage`)) : [];
+    const outageResults = Promise.all(outages.map(async (o) => ({ o, r: await runOutage(o, mockBaseEnv()) })));
     for (let i = 0; i < ordered.length; i += BATCH_SIZE) {
       for (const [c, r] of await runBatch(ordered.slice(i, i + BATCH_SIZE), WORKERS[mode])) results.set(c, r);
     }
-    const tally: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, problems: [] };
+    const tally: Tally = { caught: 0, faults: 0, passedVariants: 0, variants: 0, inconclusive: 0, outages: 0, problems: [] };
     for (const suite of suites) {
       const own = cases.filter((c) => c.suite === suite);
       if (own.length === 0) continue;
       console.log(`${suite.project} (${mode} mode):`);
       for (const c of own) judge(c, results.get(c) ?? emptyResult(), tally);
+      for (const { o, r } of (await outageResults).filter(({ o }) => o.project === suite.project)) {
+        tally.outages += 1;
+        if (r.ok) tally.inconclusive += 1;
+        else tally.problems.push(`${suite.project} (live mode): outage "${o.name}" was not judged inconclusive, fast: ${r.problem ?? ''}`);
+        console.log(`  outage  ${r.ok ? 'inconcl' : 'WRONG  '} ${o.name.padEnd(34)} ${''.padEnd(28)} ${r.summary}`);
+      }
     }
     const seconds = ((Date.now() - modeStarted) / 1000).toFixed(0);
     summaries.push(
       `self-test: ${mode} mode took ${seconds} s`,
       `self-test: caught ${tally.caught}/${tally.faults} injected faults (${mode} mode)`,
-      `self-test: passed on ${tally.passedVariants}/${tally.variants} correct variants (${mode} mode)`,
+      `self-test: passed on ${tally.passedVariants}/${tally.variants} correct variants (${mode} mode${mode === 'live' && LIVE_WEATHER !== 'none' ? `, under MOCK_WEATHER=${LIVE_WEATHER}` : ''})`,
+      ...(tally.outages > 0 ? [`self-test: judged ${tally.inconclusive}/${tally.outages} outages inconclusive, fast (${mode} mode)`] : []),
     );
     total.caught += tally.caught;
     total.faults += tally.faults;
     total.passedVariants += tally.passedVariants;
     total.variants += tally.variants;
+    total.inconclusive += tally.inconclusive;
+    total.outages += tally.outages;
     total.problems.push(...tally.problems);
   }
 
   for (const line of summaries) console.log(line);
   console.log(`self-test: ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  if (total.outages > 0) console.log(`self-test: judged ${total.inconclusive}/${total.outages} outages inconclusive, fast`);
   console.log(`self-test: caught ${total.caught}/${total.faults} injected faults`);
   console.log(`self-test: passed on ${total.passedVariants}/${total.variants} correct variants`);
   if (total.problems.length > 0) {

@@ -10,7 +10,7 @@ import { ticketLabel } from '../../../lib/config/run';
 import type { Allotment } from '../../../lib/moov/writePlan';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
-import { isConfirming, skipRun } from '../../support/property';
+import { isConfirming, SkipRun, skipRun } from '../../support/property';
 import { AnswerLostError, TargetUnavailableError } from '../../../lib/http/availability';
 import { recoverLostWrite } from './lostWrites';
 import type { MoovWorker } from './worker';
@@ -46,6 +46,8 @@ export class MoovApi {
   readonly ids;
   /** The write-plan key this test declared (writes()). */
   private writeKey: string | undefined;
+  /** The next create draws from the plan's reserve (spare()). */
+  private fromReserve = false;
 
   constructor(private readonly worker: MoovWorker, private readonly testInfo: TestInfo) {
     const t = worker.target;
@@ -307,8 +309,10 @@ export class MoovApi {
   async create(accountID: string, input: CreateTicket, auth?: MoovAuth): Promise<{ ticket: Ticket; sent: CreateTicket; response: MoovResponse }> {
     const sent: CreateTicket = { ...input, foreignID: this.label(input.foreignID) };
     if (this.writeKey === undefined) throw new Error('create() before writes(key): every test that creates tickets declares it in specs/support/moovWriteNeeds.ts');
-    // A live failure's replay (property.ts) writes beyond the test's share: from the plan's reserve.
-    if (isConfirming()) {
+    // A live failure's replay (property.ts) and a spare (below) write beyond the test's share: from the plan's reserve.
+    if (this.fromReserve) {
+      if (!this.worker.writes.probe()) skipRun('the write plan has no ticket left in its reserve');
+    } else if (isConfirming()) {
       if (!this.worker.writes.tryTake(this.writeKey) && !this.worker.writes.probe()) skipRun('the write plan has no ticket left to replay the failing case');
     } else this.worker.writes.take(this.writeKey);
     const response = await this.ok('createTicket', { path: { accountID }, json: sent, auth });
@@ -316,6 +320,22 @@ export class MoovApi {
     this.recordCreated(accountID, ticket, sent.foreignID ?? '');
     verify(C.createEchoesInput, { sent, created: ticket, exchange: response.exchange }, { operation: 'createTicket', status: 200 });
     return { ticket, sent, response };
+  }
+
+  /**
+   * A ticket from the write plan's reserve, for evidence weather took away (a close whose own
+   * answer was lost can only be judged on another close); undefined when the reserve is spent.
+   */
+  async spare(accountID: string, input: CreateTicket): Promise<Ticket | undefined> {
+    this.fromReserve = true;
+    try {
+      return (await this.create(accountID, input)).ticket;
+    } catch (error) {
+      if (error instanceof SkipRun) return undefined;
+      throw error;
+    } finally {
+      this.fromReserve = false;
+    }
   }
 
   /** One of the test's planned tickets, for a create the test sends itself (a scoped token's). */
@@ -336,7 +356,14 @@ export class MoovApi {
       if (this.target.allowWrites && !this.testInfo.annotations.some((a) => a.description === note)) this.testInfo.annotations.push({ type: 'write plan', description: note });
       return undefined;
     }
-    const response = await this.call('createTicket', request, intent);
+    let response: MoovResponse;
+    try {
+      response = await this.call('createTicket', request, intent);
+    } catch (error) {
+      // No answer (an outage): nothing shows the target created anything, so nothing is blamed on it.
+      this.worker.writes.ledger.release(slot);
+      throw error;
+    }
     if (response.status >= 200 && response.status < 300 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
       const foreignID = isRecord(request.json) && typeof request.json.foreignID === 'string' ? request.json.foreignID : '';
       this.recordCreated(request.path.accountID ?? '', response.json, foreignID);
