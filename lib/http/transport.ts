@@ -201,9 +201,10 @@ export class Transport {
           await this.retryAfterWeather(transientRetries++, result.headers['retry-after']);
           continue;
         }
-        // Still failing: an outage, or this very request breaks the server (a finding, 5xx).
+        // Still a gateway's answer after the retries: the target could not be judged on this request
+        // (502/503/504 say the service is unavailable, not that it erred). Unwell as a whole: the breaker.
         if (!(await this.healthy())) throw this.unavailable(`${originOf(request.url)} answers ${result.status} to every request (${shown} and a health check)`);
-        return result;
+        throw new TargetUnavailableError(`${shown} answered ${result.status} after ${MAX_TRANSIENT_RETRIES} retries`);
       }
       // "Unexpected error": a finding only when the same request gives it again.
       if (result.status === 500 && !serverErrorSeen) {

@@ -81,6 +81,23 @@ test.describe('weather: the transport rides out what a gateway does, and never t
     }
   });
 
+  test('a read still answered 503 after its retries ends "target unavailable", not a verdict', async ({ playwright }) => {
+    const server = await target((_req, res) => json(res, 503, '{}'));
+    const http = await playwright.request.newContext();
+    try {
+      const { t } = transport(http, server.url);
+      const error = await failure(t.send(request(server.url)));
+      expect(error).toBeInstanceOf(TargetUnavailableError);
+      expect((error as Error).message).toMatch(/^target unavailable: GET http:\/\/127\.0\.0\.1:\d+\/accounts\/a1\/tickets answered 503 after 4 retries$/);
+      // The health check answered: this request's route is down, not the target; no breaker.
+      expect(t.stats.breakerTrips).toBe(0);
+      expect(server.seen()).toBe(5);
+    } finally {
+      await http.dispose();
+      server.close();
+    }
+  });
+
   test('a write a correct target must refuse is repeatable, so its 503 is retried', async ({ playwright }) => {
     const server = await target((_req, res, n) => (n === 1 ? json(res, 503, '{}') : json(res, 422, '{"title":"required"}')));
     const http = await playwright.request.newContext();
@@ -190,8 +207,9 @@ test.describe('weather: the transport rides out what a gateway does, and never t
     const http = await playwright.request.newContext();
     try {
       const { t } = transport(http, server.url);
+      // Each request spends its four retries and ends unavailable; the budget runs out on the fourth.
       let error: unknown;
-      for (let i = 0; i < 10 && error === undefined; i++) error = await failure(t.send(request(server.url)));
+      for (let i = 0; i < 10 && !/too many/.test(String(error)); i++) error = await failure(t.send(request(server.url)));
       expect(error).toBeInstanceOf(TargetUnavailableError);
       expect((error as Error).message).toMatch(/too many transient errors: \d+ retries for \d+ requests/);
       expect(t.stats.retries).toBe(retryBudget(t.stats.requests - 1));
