@@ -19,8 +19,8 @@ export const emptyUpdateKeepsData = defineCheck<EmptyUpdateEvidence>({
   severity: 'error',
   source: SRC.update,
   detects: 'an update with no fields (the pages\' own SDK examples send `{}`) that changes the ticket, or a 2xx returning a ticket other than the one stored; a 4xx refusal is accepted',
-  triggers: 'PATCH with {} and with no body on a created ticket',
-  requests: 'two updates and two gets (needs ALLOW_WRITES on live targets)',
+  triggers: 'PATCH with {}, with no body and with status null, on an open ticket (the one the refused-status probes leave open) and on a closed one',
+  requests: 'three updates and three gets per ticket, on tickets other checks created (needs ALLOW_WRITES on live targets)',
   operations: ['updateTicket'],
   statuses: [200, 400, 422],
   evaluate: (e) => {

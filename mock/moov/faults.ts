@@ -50,6 +50,7 @@ export const FAULTS = {
   'create-not-persisted': { family: 'state', breaks: 'a created ticket can be retrieved; it is not stored' },
   'close-response-stale': { family: 'state', breaks: 'closing answers the closed ticket; it answers the ticket as it was (the close is stored)' },
   'empty-update-drops-foreignID': { family: 'state', breaks: 'an empty update changes nothing; it drops foreignID' },
+  'empty-update-closes': { family: 'state', breaks: 'an empty update changes nothing; a PATCH without a status ({}, no body, status null) closes the ticket' },
   'close-not-persisted': { family: 'state', breaks: 'closing a ticket closes it; the change is not stored' },
   'cross-account-ticket-visible': { family: 'state', breaks: "a ticket belongs to one account; any account's path serves it" },
   'title-html-escaped': { family: 'state', breaks: 'a ticket keeps the title it was given; HTML characters are escaped' },

@@ -45,6 +45,7 @@ const EXPECTED: Record<FaultName, string[]> = {
   'partner-form-refused': ['TKT-SCP-001'],
   'close-response-stale': ['TKT-UPD-001'],
   'empty-update-drops-foreignID': ['TKT-UPD-004'],
+  'empty-update-closes': ['TKT-UPD-004'],
   'version-header-refused-on-reads': ['TKT-VER-002'],
   'create-not-persisted': ['TKT-HTTP-003', 'TKT-GET-001', 'TKT-CRT-002', 'TKT-MDL-001'],
   'close-not-persisted': ['TKT-UPD-002', 'TKT-CRT-002', 'TKT-MDL-001'],

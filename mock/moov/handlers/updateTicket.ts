@@ -14,6 +14,7 @@ export const updateTicket: Handler = (ctx, principal) => {
   // The pages' SDK examples send `updateTicket: {}`; an absent body means the same.
   const raw = jsonObjectBody(ctx, {});
   if (raw.status === '' && config.variants.has('empty-status-as-absent')) delete raw.status;
+  if (raw.status === null && config.faults.has('empty-update-closes')) delete raw.status;
   const anyStatus = config.faults.has('update-any-status') && typeof raw.status === 'string';
   const issues = contractIssues(ctx, raw);
   if (issues.length > 0 && !anyStatus) rejectInvalid(ctx, 'UpdateTicketError', issues);
@@ -23,6 +24,7 @@ export const updateTicket: Handler = (ctx, principal) => {
   if (raw.status === undefined) {
     if (config.variants.has('empty-update-422')) throw new HttpAnswer(422, { status: 'status: nothing to update' });
     if (config.faults.has('empty-update-drops-foreignID')) return { status: 200, body: presentTicket(store.dropForeignID(ownerOf(ctx, ticket), ticket.ticketID), config) };
+    if (config.faults.has('empty-update-closes') && ticket.status !== 'closed') return { status: 200, body: presentTicket(store.close(ownerOf(ctx, ticket), ticket.ticketID), config) };
     return { status: 200, body: presentTicket(ticket, config) };
   }
   if (anyStatus && raw.status !== 'closed') {
