@@ -32,6 +32,7 @@ export const FAULTS = {
   'numbers-ordered-as-text': { family: 'ordering', breaks: 'numeric fields order by value; they order as text ("100" before "20")' },
   'dotted-order-ignored': { family: 'ordering', breaks: 'a dotted orderBy orders by the related record (customers.id by the customer); it is accepted and ignored' },
   'order-dropped-with-filter': { family: 'ordering', breaks: 'orderBy orders the filtered list too; with a filter the default order is used' },
+  'large-ids-reversed-without-mode': { family: 'ordering', breaks: 'orderBy=id without orderMode lists tickets in one direction; tickets with ids from 15,000 on (only a large site\'s) come in the other' },
   // Includes
   'included-drops-record': { family: 'includes', breaks: 'every reference resolves in included; the last record of each type is missing' },
   'included-singular-keys': { family: 'includes', breaks: 'included is keyed by the plural type name; it uses a singular' },

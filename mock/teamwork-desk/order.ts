@@ -116,5 +116,16 @@ export function orderTickets(tickets: readonly Ticket[], request: OrderRequest, 
   const direction = request.orderMode === 'desc' && !config.faults.has('order-mode-ignored') ? -1 : 1;
   const keyed = tickets.map((ticket) => ({ ticket, key: sortKey(orderBy, ticket, store) }));
   keyed.sort((x, y) => direction * compareKeys(x.key, y.key, config) || tie * (x.ticket.id - y.ticket.id));
-  return keyed.map((k) => k.ticket);
+  const ordered = keyed.map((k) => k.ticket);
+  return config.faults.has('large-ids-reversed-without-mode') && orderBy === 'id' && request.orderMode === undefined ? largeIdsReversed(ordered) : ordered;
 }
+
+/** The large-ids-reversed-without-mode fault: tickets with ids from LARGE_ID on hold their slots in the other direction. */
+function largeIdsReversed(ordered: readonly Ticket[]): Ticket[] {
+  const large = ordered.filter((t) => t.id >= LARGE_ID).reverse();
+  let next = 0;
+  return ordered.map((t) => (t.id >= LARGE_ID ? large[next++]! : t));
+}
+
+/** Ids only a large site has: the mock's start at 10,000 and grow by three a ticket, so only its 1,667th ticket on. */
+const LARGE_ID = 15_000;

@@ -36,8 +36,10 @@ function badCredentials(moov: MoovApi): Array<[MoovAuth, string, readonly number
   ];
 }
 
-async function judge(moov: MoovApi, check: typeof C.missingCredentialsRefused, operation: MoovOperationId, request: MoovRequest, credentials: string, refusals: readonly number[] = [401]): Promise<void> {
+async function judge(moov: MoovApi, check: typeof C.missingCredentialsRefused, operation: MoovOperationId, sent: MoovRequest, credentials: string, refusals: readonly number[] = [401]): Promise<void> {
   const intent = refusals.includes(400) ? 'invalid-input' : 'valid';
+  // Refused on a correct target, so safe to send again when weather takes its answer.
+  const request: MoovRequest = { ...sent, repeatable: true };
   // A create is a refusal probe: a target that wrongly accepts it creates a ticket from the stray reserve.
   const response = operation === 'createTicket'
     ? await moov.probeCreate({ ...request, json: { ...(request.json as object), foreignID: moov.label('auth') } }, intent)

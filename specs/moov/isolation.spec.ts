@@ -58,7 +58,7 @@ test.describe('account isolation', () => {
     moov.writes('isolation: a created ticket');
     const { ticket } = await moov.create(moov.ids.partner, fc.sample(createTicketBody(), { numRuns: 1, seed: 5 })[0]!);
     await expectHidden(moov, ticket, moov.ids.partner, moov.ids.connected, true);
-    const close = await moov.call('updateTicket', { path: { accountID: moov.ids.connected, ticketID: ticket.ticketID }, json: { status: 'closed' } });
+    const close = await moov.call('updateTicket', { path: { accountID: moov.ids.connected, ticketID: ticket.ticketID }, json: { status: 'closed' }, repeatable: true });
     verify(C.otherAccountTicketHidden, { ...close, intent: 'valid', ownerAccount: moov.ids.partner, askedAccount: moov.ids.connected, ticketID: ticket.ticketID }, { operation: 'updateTicket', status: close.status });
     const still = await moov.get(moov.ids.partner, ticket.ticketID);
     verify(C.onlyClosedAccepted, { ...close, intent: 'invalid-input', requested: 'closed (through the other account)', before: ticket, readBack: still.ticket }, { operation: 'updateTicket', status: close.status });

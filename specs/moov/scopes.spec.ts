@@ -69,7 +69,8 @@ async function runCase(moov: MoovApi, scopeCase: ScopeCase, tickets: KnownTicket
     if (scopeCase.expect === 'allow') throw new Error(`the target refused to mint a token with the documented scopes ${scopeCase.scopes.join(' ')}`);
     return;
   }
-  const request = { ...requestFor(moov, scopeCase, tickets), auth: token as MoovAuth };
+  // Requests a correct target refuses are safe to send again when weather takes their answer.
+  const request = { ...requestFor(moov, scopeCase, tickets), auth: token as MoovAuth, repeatable: scopeCase.expect !== 'allow' };
   const operation: MoovOperationId = scopeCase.operation;
   const response = await send(moov, scopeCase, request, intent, tickets);
   if (!response) return; // the refusal-probe reserve is spent (the report says so)

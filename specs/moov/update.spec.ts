@@ -97,7 +97,7 @@ test.describe('update a support ticket', () => {
     const { ticket } = await moov.create(accountID, sampleBody());
     await moov.close(accountID, ticket.ticketID);
     // The pages do not say whether a second close is a 200 or a 409: both are accepted.
-    const again = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, json: { status: 'closed' } });
+    const again = await moov.call('updateTicket', { path: { accountID, ticketID: ticket.ticketID }, json: { status: 'closed' }, repeatable: true });
     const after = await moov.get(accountID, ticket.ticketID);
     verify(C.closeVisible, { ticketID: ticket.ticketID, read: after.ticket, exchange: again.exchange }, { operation: 'getTicket', status: 200 });
     verify(C.closeTimestampsConsistent, { ticket: after.ticket, exchange: after.response.exchange }, { operation: 'getTicket', status: 200 });
@@ -108,7 +108,7 @@ test.describe('update a support ticket', () => {
   test('updating an unknown ticket is a 404', covers(C.unknownTicketNotFound), async ({ moov }, testInfo) => {
     moov.requireWritesOn();
     await checkProperty(testInfo, unknownTicketId(), async (ticketID) => {
-      const response = await moov.call('updateTicket', { path: { accountID: moov.ids.partner, ticketID }, json: { status: 'closed' } });
+      const response = await moov.call('updateTicket', { path: { accountID: moov.ids.partner, ticketID }, json: { status: 'closed' }, repeatable: true });
       verify(C.unknownTicketNotFound, { ...response, intent: 'valid' }, { operation: 'updateTicket', status: response.status });
     }, { scale: 0.5 });
   });

@@ -11,7 +11,7 @@ import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import { test } from './support/fixtures';
 import { orderedQuery, UNIQUE_ORDER } from './support/ordering';
-import { inSomeWindow, walkInWindow, whereIn, windowFor, type DataWindow } from './support/windows';
+import { firstTurn, inSomeWindow, walkInWindow, whereIn, windowFor, withDeepest, type DataWindow } from './support/windows';
 
 /** Ordered walks of at most about this many pages: enough boundaries, a bounded cost on a live account. */
 const ORDER_WALK_PAGES = 10;
@@ -21,8 +21,10 @@ const dottedKeys = () => [...orderKeys().values()].filter((k) => k.related !== u
 /** A page size giving about `pages` pages over the window. */
 const sizeFor = (window: DataWindow, pages: number) => Math.max(5, Math.ceil(window.tickets.length / pages));
 
-// Ordered walks run inside one window of the site's data each, taking turns (the whole site when
-// it is small): the window's range is a filter, so every order is also seen holding with one.
+// Ordered walks run inside one window of the site's data each, taking turns from a seeded start,
+// together with the deepest window (withDeepest), so every order meets a large site's ids (the
+// whole site when it is small): the windows' range is a filter, so every order is also seen
+// holding with one.
 test.describe('order', () => {
   test('every documented orderBy value is served, in both modes', covers(C.validRequestServed, C.paginationConsistent), async ({ teamworkDesk }) => {
     const { orderBy, orderModes } = ticketVocabulary();
@@ -33,10 +35,10 @@ test.describe('order', () => {
 
   test("orders the ticket's own value defines hold within and across pages", covers(C.orderHolds, C.walkYieldsRecords), async ({ teamworkDesk }) => {
     const { windows } = await teamworkDesk.survey();
-    let turn = 0;
+    let turn = firstTurn('own keys');
     for (const { orderBy } of ownKeys()) {
       for (const orderMode of [...ticketVocabulary().orderModes, undefined]) {
-        const window = windowFor(windows, turn++);
+        const window = withDeepest(windows, windowFor(windows, turn++));
         await test.step(`${orderBy} ${orderMode ?? '(no orderMode)'}${whereIn(window)}`, async () => {
           await walkInWindow(teamworkDesk, window, { orderBy, orderMode, pageSize: sizeFor(window, 6) });
         });
@@ -46,10 +48,10 @@ test.describe('order', () => {
 
   test('dotted names order by the related record, within and across pages', covers(C.orderHolds), async ({ teamworkDesk }) => {
     const { windows, tickets } = await teamworkDesk.survey();
-    let turn = 0;
+    let turn = firstTurn('dotted keys');
     for (const { orderBy } of dottedKeys()) {
       for (const orderMode of ticketVocabulary().orderModes) {
-        const window = windowFor(windows, turn++);
+        const window = withDeepest(windows, windowFor(windows, turn++));
         await test.step(`${orderBy} ${orderMode}${whereIn(window)}`, async () => {
           await walkInWindow(teamworkDesk, window, orderedQuery({ orderBy, orderMode }, tickets, { pageSize: sizeFor(window, 6) }));
         });
@@ -61,12 +63,14 @@ test.describe('order', () => {
     const { windows, tickets } = await teamworkDesk.survey();
     test.skip(tickets.length < 2, 'too few tickets for an order to show');
     const modes = ticketVocabulary().orderModes;
+    const first = firstTurn('filtered');
     for (const [index, { orderBy }] of [...orderKeys().values()].entries()) {
-      const window = windowFor(windows, index);
+      const window = withDeepest(windows, windowFor(windows, first + index));
       // About two thirds of the window's tickets: plenty of neighbours to compare, and the filter is real.
       const ids = window.tickets.map((t) => t.id).sort((a, b) => a - b);
       const filter: TicketFilter = { [UNIQUE_ORDER.orderBy]: { $gte: ids[Math.floor(ids.length / 3)] ?? 0 } };
-      const orderMode = modes[index % modes.length];
+      // Each order key in one mode, which one from the seed: other seeds judge the other mode.
+      const orderMode = modes[(first + index) % modes.length];
       await test.step(`${orderBy} ${orderMode ?? ''} with ${JSON.stringify(filter)}${whereIn(window)}`, async () => {
         await walkInWindow(teamworkDesk, window, orderedQuery({ orderBy, orderMode }, tickets, { filter, pageSize: sizeFor(window, 8) }));
       });

@@ -3,6 +3,7 @@ import type { ListQuery, ListWalk } from '../../../checks/teamwork-desk/evidence
 import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
 import { withinRange } from '../../../lib/teamworkDesk/windows';
 import type { TeamworkDeskApi, WalkLimits } from './api';
+import { propertySettings, seedFor } from '../../../lib/config/properties';
 
 /**
  * Working inside the windows the survey found: queries restricted to a window's id range, walks
@@ -46,6 +47,35 @@ export function windowLimits(window: DataWindow, maxPages?: number): WalkLimits 
 /** A walk of `query` inside the window, judged like every walk. */
 export function walkInWindow(api: TeamworkDeskApi, window: DataWindow, query: ListQuery, maxPages?: number): Promise<ListWalk> {
   return api.walk(inWindow(window, query), windowLimits(window, maxPages));
+}
+
+/**
+ * `window` and the deepest window the survey found (the last; for the deepest, the first), as one: its range is either id
+ * range (the documented `$or`), its tickets both windows'. Ordered walks judge both strata at once,
+ * so an order that only a large site's ids break is met whatever stratum a case's turn gave it, at
+ * the cost of larger pages, not more of them. On a small site (one window) it is `window` itself.
+ */
+export function withDeepest(windows: readonly DataWindow[], window: DataWindow): DataWindow {
+  // The deepest window's own turn pairs it with the first: an order broken only across a change of
+  // magnitude (four-digit ids to five) shows between strata, not inside one.
+  const other = window === windows[windows.length - 1] ? windows[0] : windows[windows.length - 1];
+  if (other === undefined || other === window || window.range === undefined || other.range === undefined) return window;
+  const [a, b] = window === windows[0] || other !== windows[0] ? [window, other] : [other, window];
+  const samePages = a.source !== undefined && b.source !== undefined && a.source.pageSize === b.source.pageSize;
+  return {
+    label: `${a.label} and ${b.label}`,
+    range: { $or: [a.range!, b.range!] },
+    ...(samePages ? { source: { pages: [...a.source!.pages, ...b.source!.pages], pageSize: a.source!.pageSize } } : {}),
+    tickets: [...a.tickets, ...b.tickets],
+  };
+}
+
+/**
+ * Where a test's turns over the windows start, from the run's seed: with the same seed a case
+ * always meets the same stratum, with another seed another one.
+ */
+export function firstTurn(test: string): number {
+  return Math.abs(seedFor(propertySettings(process.env).seed, `teamwork-desk turns ${test}`));
 }
 
 /** The window the `index`-th case of a test goes to: cases take turns, so each window is met and the cost is one window's. */
