@@ -25,6 +25,11 @@ export interface ListWalk {
   /** True when the walk started from a cursor an earlier walk issued, not from the first page. */
   fromCursor?: boolean;
   /**
+   * The target refused the walk's start: a cursor another listing issued (the census's, sent under
+   * a status filter), which the pages allow it to refuse. The walk holds no page.
+   */
+  refused?: boolean;
+  /**
    * A partial walk that holds every ticket created after the account's census: its tail (the
    * listing rises) or its head (it falls). Judged like a complete walk for those tickets.
    */

@@ -26,6 +26,9 @@ export interface Page {
   more: boolean;
 }
 
+/** Where the deep faults start: only accounts larger than this show them. */
+export const DEEP = 300;
+
 /** The mock's in-memory state: accounts, their connections, tickets and messages. */
 export class TicketStore {
   private readonly accounts = new Map<string, Account>();
@@ -67,6 +70,7 @@ export class TicketStore {
     if (query.status) {
       const indexed = (t: Ticket) => (this.config.faults.has('status-filter-stale') ? this.statusBeforeClose.get(t.ticketID) ?? t.status : t.status);
       tickets = tickets.filter((t) => indexed(t) === query.status);
+      if (this.config.faults.has('status-filter-deep-gap')) tickets = tickets.filter((_, i) => i < DEEP || i % 4 !== 0);
     }
     const after = query.after;
     const remaining = after === undefined ? tickets : tickets.filter((t) => (query.newestFirst ? t.number < after : t.number > after));

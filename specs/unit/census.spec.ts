@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { ListWalk } from '../../checks/moov/evidence';
 import type { Ticket, TicketStatus } from '../../lib/contract/moov.types';
 import type { Exchange } from '../../lib/http/exchange';
-import { censusFrom, listingOrder, spannedTickets, windowsFor } from '../moov/support/census';
+import { censusFrom, censusSample, censusStarts, listingOrder, spannedTickets, windowsFor } from '../moov/support/census';
 
 function ticket(n: number, status: TicketStatus = 'new'): Ticket {
   const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
@@ -37,9 +37,31 @@ test.describe('census', () => {
 
   test('a small account is walked whole; a large one in three windows spread through it', () => {
     expect(windowsFor(censusFrom(walkOf(range(30))), 1, 36)).toEqual([{ maxPages: 36, from: 'the first page, to the end' }]);
-    const windows = windowsFor(censusFrom(walkOf(range(10_000))), 4, 36);
-    expect(windows.map((w) => w.cursor)).toEqual([undefined, 'c4800', 'c9800']);
+    const census = censusFrom(walkOf(range(10_000)));
+    const windows = windowsFor(census, 4, 36);
+    // The head, a page of the middle third (50 census pages: pages 17 to 33) chosen from the seed, and the tail.
+    const [head, middle, tail, ...rest] = windows.map((w) => w.cursor);
+    expect([head, tail, rest]).toEqual([undefined, 'c9800', []]);
+    const page = Number(middle?.slice(1)) / 200;
+    expect(page).toBeGreaterThanOrEqual(16);
+    expect(page).toBeLessThanOrEqual(32);
     expect(windows.every((w) => w.maxPages === 12)).toBe(true);
+    // The same seed starts at the same places; evidence is drawn from the whole depth, by stratum.
+    expect(windowsFor(census, 4, 36)).toEqual(windows);
+    const starts = censusStarts(census, 5, 'a label');
+    expect(starts[0]).toBe(0);
+    expect(starts[4]).toBe(49);
+    starts.forEach((start, i) => expect(Math.floor((start * 5) / 50)).toBe(i));
+  });
+
+  test('tickets to read by ID are spread over the whole census, its deepest last', () => {
+    const census = censusFrom(walkOf(range(1_000)));
+    const sample = censusSample(census, 5, 'reads');
+    expect(sample).toHaveLength(5);
+    expect(sample[4]?.number).toBe(1_000);
+    sample.forEach((t, i) => expect(Math.floor(((t.number - 1) * 5) / 1_000)).toBe(i));
+    expect(censusSample(census, 5, 'reads')).toEqual(sample);
+    expect(censusSample(censusFrom(walkOf(range(3))), 5, 'reads').map((t) => t.number)).toEqual([1, 2, 3]);
   });
 
   test('a window spans the census from its first to its last known ticket', () => {

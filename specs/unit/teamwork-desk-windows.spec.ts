@@ -6,7 +6,8 @@ import type { Ticket, TicketsAPIBody } from '../../lib/contract/teamworkDesk.typ
 import { filterTruth } from '../../lib/teamworkDesk/filterTruth';
 import { instantNanos } from '../../lib/teamworkDesk/instant';
 import { observeValues } from '../../lib/teamworkDesk/observed';
-import { idRange, windowSlots, withinRange } from '../../lib/teamworkDesk/windows';
+import { windowSlots } from '../../lib/strata';
+import { idRange, withinRange } from '../../lib/teamworkDesk/windows';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
 import type { FaultName, VariantName } from '../../mock/teamwork-desk/faults';
 import { filterTickets } from '../../mock/teamwork-desk/filter';

@@ -4,6 +4,7 @@ import { authorize } from '../auth';
 import { presentTicket } from '../present';
 import type { MoovRequestContext } from '../context';
 import type { Ticket } from '../../../lib/contract/moov.types';
+import { DEEP } from '../store';
 
 /** The ticket named by the path in the path's account, or the operation's 404. */
 export function ticketInPath(ctx: MoovRequestContext): Ticket {
@@ -19,5 +20,7 @@ export function ticketInPath(ctx: MoovRequestContext): Ticket {
 
 export const getTicket: Handler = (ctx, principal) => {
   if (principal) authorize(principal, ctx.operation, ctx.pathParams.accountID ?? '', ctx.store, ctx.config);
-  return { status: 200, body: presentTicket(ticketInPath(ctx), ctx.config) };
+  const ticket = ticketInPath(ctx);
+  const deep = ctx.config.faults.has('deep-ticket-read-stale') && ticket.number > DEEP && ticket.number <= ctx.config.seedTicketsPerAccount;
+  return { status: 200, body: presentTicket(deep ? { ...ticket, title: `${ticket.title} (old)` } : ticket, ctx.config) };
 };

@@ -36,6 +36,11 @@ export interface WalkOptions {
   /** Stop after this many pages (a partial walk). */
   maxPages?: number;
   auth?: MoovAuth;
+  /**
+   * `cursor` was issued by another listing (the unfiltered census's, sent with a status filter):
+   * the target may refuse it (a 4xx) or read it as a position; a refusal ends the walk as `refused`.
+   */
+  foreignCursor?: boolean;
 }
 
 /**
@@ -157,6 +162,16 @@ export class MoovApi {
     const done = (complete: boolean, runaway = false): ListWalk => ({ accountID, count: options.count, status: options.status, pages, complete, runaway, ...(options.cursor ? { fromCursor: true } : {}) });
     let cursor = options.cursor;
     let emptyInARow = 0;
+    if (options.foreignCursor && cursor !== undefined) {
+      const first = await this.call('listTickets', { path: { accountID }, query: { count: options.count, status: options.status, cursor }, auth: options.auth }, 'invalid-input');
+      if (first.status >= 400) return { ...done(false), refused: true };
+      verify(C.validRequestServed, { ...first, intent: 'valid' }, LIST);
+      const body = first.json as { items: Ticket[]; nextPage?: { cursor: string } };
+      pages.push({ count: options.count, status: options.status, items: body.items, nextCursor: body.nextPage?.cursor, exchange: first.exchange });
+      if (body.nextPage === undefined) return done(true);
+      if (pages.length >= limit) return done(false);
+      cursor = body.nextPage.cursor;
+    }
     for (;;) {
       const page = await this.listPage(accountID, { ...options, cursor });
       pages.push(page);

@@ -1,5 +1,7 @@
 import { walkTickets, type ListWalk } from '../../../checks/moov/evidence';
 import type { Ticket } from '../../../lib/contract/moov.types';
+import { propertySettings, seedFor } from '../../../lib/config/properties';
+import { windowSlots } from '../../../lib/strata';
 
 /**
  * Where the listing puts tickets created after the census. The pages name no order, so it is read
@@ -62,17 +64,37 @@ export interface WindowPlan {
 }
 
 /**
+ * Census pages (0-based) where bounded walks start: one per equal stratum of the census, the first
+ * at the head, the last at the tail, the others picked from the run's seed (`label` tells the
+ * picks of one kind of walk from another's), so a fault deep in a large account is met and other
+ * seeds look at other depths.
+ */
+export function censusStarts(census: Census, strata: number, label: string): number[] {
+  const { seed } = propertySettings(process.env);
+  return windowSlots(census.cursors.length, strata, (stratum) => (stratum === 0 ? 0 : seedFor(seed, `${label} ${stratum}`))).map((slot) => slot - 1);
+}
+
+/**
+ * `count` tickets of the census spread over its whole depth: one per equal stratum, the last the
+ * deepest ticket, the others picked from the run's seed.
+ */
+export function censusSample(census: Census, count: number, label: string): Ticket[] {
+  const { seed } = propertySettings(process.env);
+  return windowSlots(census.tickets.length, count, (stratum) => seedFor(seed, `${label} ${stratum}`)).flatMap((slot) => census.tickets[slot - 1] ?? []);
+}
+
+/**
  * Walks at a small count that cost at most about `pages` requests: the whole list when it fits,
- * otherwise three windows starting at the head, the middle and the tail of the census (cursors a
- * reference walk issued), so a fault deep in a large account is still met.
+ * otherwise three windows starting at the head, a stratum of the middle chosen from the run's seed
+ * and the tail of the census (cursors a reference walk issued), so a fault deep in a large account
+ * is still met.
  */
 export function windowsFor(census: Census, count: number, pages: number): WindowPlan[] {
   const fullWalk = Math.ceil(census.tickets.length / count) + 1;
   if (fullWalk <= pages || census.cursors.length === 1) return [{ maxPages: Math.max(fullWalk, pages), from: 'the first page, to the end' }];
   const each = Math.max(2, Math.floor(pages / 3));
   const last = census.cursors.length - 1;
-  const starts = [...new Set([0, Math.floor(last / 2), last])];
-  return starts.map((i) => ({ cursor: census.cursors[i], maxPages: each, from: i === 0 ? 'the first page' : `the cursor of census page ${i + 1} of ${last + 1} (ticket ${i * 200 + 1})` }));
+  return censusStarts(census, 3, `moov windows at count ${count}`).map((i) => ({ cursor: census.cursors[i], maxPages: each, from: i === 0 ? 'the first page' : `the cursor of census page ${i + 1} of ${last + 1} (ticket ${i * 200 + 1})` }));
 }
 
 /** The census tickets a window walk spans, in census order: from its first to its last ticket the census knows. */

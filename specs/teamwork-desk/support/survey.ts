@@ -1,7 +1,8 @@
 import { walkTickets, type ListPage, type ListWalk } from '../../../checks/teamwork-desk/evidence';
 import { propertySettings, seedFor } from '../../../lib/config/properties';
 import type { Ticket } from '../../../lib/contract/teamworkDesk.types';
-import { idRange, windowSlots } from '../../../lib/teamworkDesk/windows';
+import { windowSlots } from '../../../lib/strata';
+import { idRange } from '../../../lib/teamworkDesk/windows';
 import type { TeamworkDeskApi } from './api';
 import { UNIQUE_ORDER } from './ordering';
 import type { DataWindow } from './windows';
