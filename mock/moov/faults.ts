@@ -38,6 +38,7 @@ export const FAULTS = {
   'unrelated-account-reachable': { family: 'scopes', breaks: "an account outside the partner's reach is refused; it is served" },
   'partner-form-refused': { family: 'scopes', breaks: "the partner's tickets scope with the account's profile.read is enough; it is refused" },
   'filtered-list-past-reach': { family: 'scopes', breaks: "an account outside the partner's reach is refused; its list is served when filtered by status" },
+  'refused-update-applied': { family: 'scopes', breaks: 'an update without its scope is refused and changes nothing; it answers 403 and closes the ticket all the same' },
   'list-scope-ignored': { family: 'scopes', breaks: 'listing needs tickets.read; any valid token lists' },
   // Error codes
   'missing-field-accepted': { family: 'errors', breaks: 'title is required; a create without it succeeds' },

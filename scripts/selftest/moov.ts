@@ -36,6 +36,7 @@ const EXPECTED: Record<FaultName, string[]> = {
   'unrelated-account-reachable': ['TKT-ISO-001'],
   'filtered-list-past-reach': ['TKT-ISO-001'],
   'list-scope-ignored': ['TKT-SCP-002'],
+  'refused-update-applied': ['TKT-SCP-002', 'TKT-SCP-003'],
   'missing-field-accepted': ['TKT-ERR-001'],
   'wrong-type-500': ['TKT-HTTP-002'],
   'malformed-json-500': ['TKT-HTTP-002'],

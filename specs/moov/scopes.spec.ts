@@ -5,6 +5,7 @@ import { verify } from '../../checks/verify';
 import { createTicketBody } from '../../generators/moov/createTicketBody';
 import { scopeMatrix, type ScopeCase } from '../../generators/moov/scopeMatrix';
 import type { MoovOperationId } from '../../lib/contract/moov';
+import type { Ticket } from '../../lib/contract/moov.types';
 import type { MoovAuth, MoovRequest } from '../../lib/moov/client';
 import type { Intent } from '../../checks/response/evidence';
 import { isRecord } from '../../lib/json';
@@ -24,8 +25,10 @@ function body(moov: MoovApi) {
 
 /**
  * The request a scope case sends. Allowed updates close a ticket an allowed create made in the same
- * account. Refused ones send a valid close of a ticket already closed: valid, so a server that
- * validates before it authorises still answers 403, and harmless should it wrongly be allowed.
+ * account. Refused ones send a valid close (so a server that validates before it authorises still
+ * answers 403) of an open ticket an allowed create made, where a refusal that closes it all the
+ * same shows when it is read back; the allowed updates close it afterwards. Without one, a ticket
+ * already closed, harmless should the close be wrongly allowed.
  */
 function requestFor(moov: MoovApi, scopeCase: ScopeCase, tickets: KnownTickets): MoovRequest {
   const accountID = accountOf(moov, scopeCase);
@@ -39,7 +42,7 @@ function requestFor(moov: MoovApi, scopeCase: ScopeCase, tickets: KnownTickets):
       return { path: { accountID }, json: body(moov) };
     case 'updateTicket':
       if (scopeCase.expect === 'allow') return { path: { accountID, ticketID: tickets.open.get(accountID)?.pop() ?? UNKNOWN_TICKET }, json: { status: 'closed' } };
-      return { path: { accountID, ticketID: tickets.closed.get(accountID) ?? UNKNOWN_TICKET }, json: { status: 'closed' } };
+      return { path: { accountID, ticketID: tickets.open.get(accountID)?.at(-1) ?? tickets.closed.get(accountID) ?? UNKNOWN_TICKET }, json: { status: 'closed' } };
     default:
       throw new Error(`no scope request for ${scopeCase.operation}`);
   }
@@ -55,6 +58,7 @@ async function send(moov: MoovApi, scopeCase: ScopeCase, request: MoovRequest, i
     moov.recordCreated(request.path.accountID ?? '', response.json, String((request.json as { foreignID?: string }).foreignID ?? ''));
     const open = tickets.open.get(request.path.accountID ?? '') ?? [];
     open.push(response.json.ticketID);
+    tickets.created.set(response.json.ticketID, response.json as unknown as Ticket);
     tickets.open.set(request.path.accountID ?? '', open);
   }
   return response;
@@ -75,7 +79,7 @@ async function runCase(moov: MoovApi, scopeCase: ScopeCase, tickets: KnownTicket
   const response = await send(moov, scopeCase, request, intent, tickets);
   if (!response) return; // the refusal-probe reserve is spent (the report says so)
   if (operation === 'updateTicket' && scopeCase.expect === 'allow' && response.status === 200) tickets.closed.set(request.path.accountID ?? '', request.path.ticketID ?? '');
-  const evidence: ScopeEvidence = { ...response, intent, scopes: scopeCase.scopes, rule: scopeCase.rule };
+  const evidence: ScopeEvidence = { ...response, intent, scopes: scopeCase.scopes, rule: scopeCase.rule, ...(await refusedUpdateTicket(moov, scopeCase, request, tickets)) };
   const scope = { operation, status: response.status };
   switch (scopeCase.expect) {
     case 'allow':
@@ -89,16 +93,27 @@ async function runCase(moov: MoovApi, scopeCase: ScopeCase, tickets: KnownTicket
   }
 }
 
+/** For a refused update of an open ticket: the ticket before, and read back (with the key pair) after. */
+async function refusedUpdateTicket(moov: MoovApi, scopeCase: ScopeCase, request: MoovRequest, tickets: KnownTickets): Promise<Pick<ScopeEvidence, 'ticket'>> {
+  const ticketID = request.path.ticketID ?? '';
+  const accountID = request.path.accountID ?? '';
+  if (scopeCase.operation !== 'updateTicket' || scopeCase.expect === 'allow' || !tickets.open.get(accountID)?.includes(ticketID)) return {};
+  const read = await moov.call('getTicket', { path: { accountID, ticketID } });
+  return { ticket: { before: { ...(tickets.created.get(ticketID) as Ticket) }, ...(read.status === 200 ? { after: read.json as Ticket } : {}) } };
+}
+
 interface KnownTickets {
   any: Map<string, string>;
   /** Tickets allowed creates made, waiting for the allowed updates to close them. */
   open: Map<string, string[]>;
+  /** The tickets allowed creates made, as created. */
+  created: Map<string, Ticket>;
   closed: Map<string, string>;
 }
 
 /** A ticket of each reachable account, and a closed one where the account has one. */
 async function knownTickets(moov: MoovApi): Promise<KnownTickets> {
-  const tickets: KnownTickets = { any: new Map(), open: new Map(), closed: new Map() };
+  const tickets: KnownTickets = { any: new Map(), open: new Map(), created: new Map(), closed: new Map() };
   for (const accountID of [moov.ids.partner, moov.ids.connected]) {
     const first = (await moov.listPage(accountID, { count: 1 })).items[0];
     if (first) tickets.any.set(accountID, first.ticketID);
@@ -108,9 +123,9 @@ async function knownTickets(moov: MoovApi): Promise<KnownTickets> {
   return tickets;
 }
 
-/** Allowed creates first (they make the tickets), then allowed updates (they close them), then the refusals. */
+/** Allowed creates first (they make the tickets), then the refusals (on those tickets, still open), then allowed updates (they close them). */
 function writeOrder(a: ScopeCase, b: ScopeCase): number {
-  const rank = (c: ScopeCase) => (c.expect === 'allow' ? (c.operation === 'createTicket' ? 0 : 1) : 2);
+  const rank = (c: ScopeCase) => (c.expect === 'allow' ? (c.operation === 'createTicket' ? 0 : 2) : 1);
   return rank(a) - rank(b);
 }
 

@@ -10,7 +10,7 @@ export const updateTicket: Handler = (ctx, principal) => {
   const { config, store } = ctx;
   const accountID = ctx.pathParams.accountID ?? '';
   const validateFirst = config.variants.has('validate-before-authorize');
-  if (principal && !validateFirst) authorize(principal, ctx.operation, accountID, store, config);
+  if (principal && !validateFirst) authorizeOrApply(ctx, principal, accountID);
   // The pages' SDK examples send `updateTicket: {}`; an absent body means the same.
   const raw = jsonObjectBody(ctx, {});
   if (raw.status === '' && config.variants.has('empty-status-as-absent')) delete raw.status;
@@ -18,7 +18,7 @@ export const updateTicket: Handler = (ctx, principal) => {
   const anyStatus = config.faults.has('update-any-status') && typeof raw.status === 'string';
   const issues = contractIssues(ctx, raw);
   if (issues.length > 0 && !anyStatus) rejectInvalid(ctx, 'UpdateTicketError', issues);
-  if (principal && validateFirst) authorize(principal, ctx.operation, accountID, store, config);
+  if (principal && validateFirst) authorizeOrApply(ctx, principal, accountID);
   const ticket = ticketInPath(ctx);
 
   if (raw.status === undefined) {
@@ -38,6 +38,19 @@ export const updateTicket: Handler = (ctx, principal) => {
   const closed = store.close(ownerOf(ctx, ticket), ticket.ticketID, !config.faults.has("close-not-persisted"));
   return { status: 200, body: presentTicket(config.faults.has('close-response-stale') ? ticket : closed, config) };
 };
+
+/** authorize(), and under the refused-update-applied fault a refused close carried out all the same. */
+function authorizeOrApply(ctx: Parameters<Handler>[0], principal: Parameters<Handler>[1] & object, accountID: string): void {
+  try {
+    authorize(principal, ctx.operation, accountID, ctx.store, ctx.config);
+  } catch (error) {
+    const ticket = ctx.store.get(accountID, ctx.pathParams.ticketID ?? '');
+    if (ctx.config.faults.has('refused-update-applied') && error instanceof HttpAnswer && error.status === 403 && ticket && ticket.status !== 'closed' && /"status"\s*:\s*"closed"/.test(ctx.body.text)) {
+      ctx.store.close(accountID, ticket.ticketID);
+    }
+    throw error;
+  }
+}
 
 /** The account that holds `ticket` (the path's, unless the cross-account fault found it elsewhere). */
 function ownerOf(ctx: Parameters<Handler>[0], ticket: Ticket): string {
