@@ -36,7 +36,7 @@ export interface TransportStats {
   requests: number;
   /** 429s met (each waited out as Retry-After says). */
   rateLimited: number;
-  /** Transient answers retried or recovered from, by kind: '502', '503', '504', '500', 'dropped'. */
+  /** Transient answers retried or recovered from, by kind: '502', '503', '504', '500', 'dropped', 'hung'. */
   transient: Record<string, number>;
   /** Retries spent on transient answers (429 waits not included). */
   retries: number;

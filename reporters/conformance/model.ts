@@ -13,7 +13,7 @@ import type { DriftAttachment } from '../../lib/calibration/drift';
 import { WaiverBook, type FailureWaiver, type WaiverSummary } from './waivers';
 import type { WaiverSet } from '../../lib/waivers/waiver';
 import { todayUtc } from '../../lib/waivers/match';
-import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
+import { TARGET_UNAVAILABLE, type TransportStats } from '../../lib/http/availability';
 
 /** waived: every failure in the cell is a known deviation a live waiver covers. */
 export type CellState = 'pass' | 'fail' | 'waived' | 'advisory' | 'skipped' | 'not-run' | 'n/a';
@@ -111,15 +111,8 @@ export interface ConformanceReport {
   drift?: DriftReport[];
 }
 
-export interface Availability {
-  requests: number;
-  rateLimited: number;
-  /** Transient answers ridden out, by kind ('502', '503', '504', '500', 'dropped', 'hung'). */
-  transient: Record<string, number>;
-  retries: number;
-  /** Writes whose answer was lost and was found out by reading back. */
-  lostAnswers: number;
-  breakerTrips: number;
+/** The transports' weather, summed over the run's tests (lib/http/availability.ts). */
+export interface Availability extends TransportStats {
   /** Why tests (or the whole run, before its first test) could not be judged, each reason once. */
   unavailable: string[];
 }
