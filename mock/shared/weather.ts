@@ -50,7 +50,7 @@ export const WEATHER_PRESETS: Record<string, Partial<Weather>> = {
    * The self-test's live mode: every kind of weather at once, cheap enough for every case (a 429
    * costs its Retry-After second, jitter costs every request).
    */
-  selftest: { transient: 0.01, after: 0.005, drop: 0.003, dropAfter: 0.003, rateLimited: 0.001, stale: 0.01, writes: 0.02, jitter: [0, 1] },
+  selftest: { transient: 0.005, after: 0.005, drop: 0.002, dropAfter: 0.002, rateLimited: 0.0005, stale: 0.01, writes: 0.02, jitter: [0, 1] },
 };
 
 const FRACTIONS: Record<string, keyof Weather> = {

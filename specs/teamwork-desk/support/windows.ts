@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { ListQuery, ListWalk } from '../../../checks/teamwork-desk/evidence';
 import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
-import { withinRange } from '../../../lib/teamworkDesk/windows';
 import type { TeamworkDeskApi, WalkLimits } from './api';
+import { idRange, withinRange } from '../../../lib/teamworkDesk/windows';
 import { propertySettings, seedFor } from '../../../lib/config/properties';
 
 /**
@@ -50,24 +50,26 @@ export function walkInWindow(api: TeamworkDeskApi, window: DataWindow, query: Li
 }
 
 /**
- * `window` and the deepest window the survey found (the last; for the deepest, the first), as one: its range is either id
- * range (the documented `$or`), its tickets both windows'. Ordered walks judge both strata at once,
- * so an order that only a large site's ids break is met whatever stratum a case's turn gave it, at
- * the cost of larger pages, not more of them. On a small site (one window) it is `window` itself.
+ * Half of `window` and half of the deepest window the survey found (the last; for the deepest, the
+ * first), as one: its range is either id range (the documented `$or`), its tickets both halves'.
+ * Ordered walks judge both strata at once, so an order that only a large site's ids break is met
+ * whatever stratum a case's turn gave it, at the cost of one window. On a small site (one window)
+ * it is `window` itself. (No `source`: ordered walks never re-read their window's pages.)
  */
 export function withDeepest(windows: readonly DataWindow[], window: DataWindow): DataWindow {
   // The deepest window's own turn pairs it with the first: an order broken only across a change of
-  // magnitude (four-digit ids to five) shows between strata, not inside one.
+  // magnitude shows between strata, not inside one.
   const other = window === windows[windows.length - 1] ? windows[0] : windows[windows.length - 1];
   if (other === undefined || other === window || window.range === undefined || other.range === undefined) return window;
-  const [a, b] = window === windows[0] || other !== windows[0] ? [window, other] : [other, window];
-  const samePages = a.source !== undefined && b.source !== undefined && a.source.pageSize === b.source.pageSize;
-  return {
-    label: `${a.label} and ${b.label}`,
-    range: { $or: [a.range!, b.range!] },
-    ...(samePages ? { source: { pages: [...a.source!.pages, ...b.source!.pages], pageSize: a.source!.pageSize } } : {}),
-    tickets: [...a.tickets, ...b.tickets],
-  };
+  const [a, b] = (window === windows[0] || other !== windows[0] ? [window, other] : [other, window]).map(half);
+  return { label: `${a!.label} and ${b!.label}`, range: { $or: [a!.range!, b!.range!] }, tickets: [...a!.tickets, ...b!.tickets] };
+}
+
+/** The lower half of a window by id (at least one ticket): a pair of halves costs what one window does. */
+function half(window: DataWindow): DataWindow {
+  const tickets = [...window.tickets].sort((x, y) => x.id - y.id).slice(0, Math.max(1, Math.ceil(window.tickets.length / 2)));
+  const [lowest, highest] = [tickets[0]?.id ?? 0, tickets[tickets.length - 1]?.id ?? 0];
+  return { label: `ids ${lowest}–${highest}`, range: idRange(lowest, highest), tickets };
 }
 
 /**
