@@ -1,4 +1,5 @@
 import { defineConfig, type Project } from '@playwright/test';
+import { positiveInteger } from './lib/config/configError';
 import { loadEnv } from './lib/config/loadEnv';
 import { apiVersionsFrom } from './lib/config/moovTarget';
 import { OUTPUT_DIR, REPORTS_DIR } from './lib/config/run';
@@ -38,7 +39,7 @@ export default defineConfig<MoovOptions>({
   globalSetup: './specs/global-setup.ts',
   outputDir: OUTPUT_DIR,
   fullyParallel: true,
-  workers: Number(process.env.CONFORMANCE_WORKERS ?? 2),
+  workers: positiveInteger(process.env, 'CONFORMANCE_WORKERS', 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,

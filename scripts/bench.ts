@@ -21,7 +21,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { valueOf } from '../lib/config/configError';
+import { positiveInteger, positiveNumber, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { REPORTS_DIR } from '../lib/config/run';
 import { playwright } from '../lib/playwrightRun';
@@ -90,8 +90,8 @@ function weatherTarget(quiet: Row | undefined): Target {
   return { passes: true, ...(quiet ? { maxRequests: Math.floor(quiet.requests * 1.5) } : {}) };
 }
 
-const WORKERS = Number(process.env.CONFORMANCE_WORKERS ?? 2);
-const TIMEOUT_MINUTES = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 10);
+const WORKERS = positiveInteger(process.env, 'CONFORMANCE_WORKERS', 2);
+const TIMEOUT_MINUTES = positiveNumber(process.env, 'BENCH_TIMEOUT_MINUTES', 10);
 
 function listArg(argv: string[], flag: string, envName: string): string[] | undefined {
   const given = argv.filter((a) => a.startsWith(`--${flag}=`)).flatMap((a) => a.slice(flag.length + 3).split(','));

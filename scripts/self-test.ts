@@ -28,7 +28,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { valueOf } from '../lib/config/configError';
+import { positiveInteger, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { OUTSIDE_FOCUS, STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTestMatrixCase } from '../lib/config/selftestMatrix';
 import { playwright } from '../lib/playwrightRun';
@@ -91,10 +91,10 @@ function weatherSeed(name: string): number {
  * start-up, a global setup and a tail where its last case runs alone. Live mode has more workers
  * than cores because its cases also wait (read-after-write polling, Retry-After) without using CPU.
  */
-const BATCH_SIZE = Number(process.env.SELFTEST_BATCH_SIZE ?? 1000);
+const BATCH_SIZE = positiveInteger(process.env, 'SELFTEST_BATCH_SIZE', 1000);
 const WORKERS: Record<Mode, number> = {
-  mock: Number(process.env.SELFTEST_WORKERS ?? 3),
-  live: Number(process.env.SELFTEST_WORKERS ?? 4),
+  mock: positiveInteger(process.env, 'SELFTEST_WORKERS', 3),
+  live: positiveInteger(process.env, 'SELFTEST_WORKERS', 4),
 };
 
 /** Which mock a project talks to. */

@@ -36,7 +36,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, dir = root): void 
   }
   for (const file of named ? [`.env.${named}`, '.env'] : ['.env']) {
     for (const [key, value] of Object.entries(read(file))) {
-      if (env[key] === undefined) env[key] = value;
+      // An empty value in a file means unset (`cp .env.example .env` leaves most of them empty).
+      if (env[key] === undefined && value.trim() !== '') env[key] = value;
     }
   }
   const defaults = read('.env.example');

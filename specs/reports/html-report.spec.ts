@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import type { ConformanceReport } from '../../reporters/conformance/model';
 import { playwright } from '../../lib/playwrightRun';
+import { valueOf } from '../../lib/config/configError';
 
 /** Debian's Chromium: Playwright's own browser download does not work where this suite runs. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = valueOf(process.env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 test('a failing run against a faulty mock yields a report that shows what broke and how to reproduce it', async ({}, testInfo) => {

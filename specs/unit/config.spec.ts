@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { positiveInteger } from '../../lib/config/configError';
 import { loadEnv } from '../../lib/config/loadEnv';
+import { playwright } from '../../lib/playwrightRun';
 import { apiVersionsFrom, resolveMoovTarget } from '../../lib/config/moovTarget';
 import { propertySettings, seedFor } from '../../lib/config/properties';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
@@ -94,5 +96,27 @@ test.describe('target configuration', () => {
     const liveRun: NodeJS.ProcessEnv = { MOOV_BASE_URL: 'https://api.example.com' };
     loadEnv(liveRun, dir);
     expect(liveRun.MOOV_ACCOUNT_ID).toBeUndefined();
+  });
+
+  test('cp .env.example .env: every empty value means unset, and every setting resolves as if it were absent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    const example = readFileSync(join(__dirname, '../../.env.example'), 'utf8');
+    writeFileSync(join(dir, '.env.example'), example);
+    writeFileSync(join(dir, '.env'), example);
+    const env: NodeJS.ProcessEnv = {};
+    loadEnv(env, dir);
+    const empty = Object.entries(env).filter(([, value]) => value?.trim() === '');
+    expect(empty).toEqual([]);
+    expect(positiveInteger(env, 'CONFORMANCE_WORKERS', 2)).toBe(2);
+    expect(propertySettings(env).runs).toBe(20);
+  });
+
+  test('an empty CONFORMANCE_WORKERS in the environment is unset for playwright.config.ts; a bad one is named', async () => {
+    const ok = await playwright(['test', '--list', '--project=unit', 'specs/unit/config.spec.ts'], { CONFORMANCE_WORKERS: '' });
+    expect(ok.output).not.toContain('positive number');
+    expect(ok.code).toBe(0);
+    const bad = await playwright(['test', '--list', '--project=unit', 'specs/unit/config.spec.ts'], { CONFORMANCE_WORKERS: 'two' });
+    expect(bad.code).not.toBe(0);
+    expect(bad.output).toContain('CONFORMANCE_WORKERS: must be a positive number, got "two"');
   });
 });
