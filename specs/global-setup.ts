@@ -58,22 +58,33 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     profilesFrom(process.env, 'CONFORMANCE_PROFILE');
     profilesFrom(process.env, 'MOCK_PROFILE');
     const preflights: PreflightRequest[] = [];
+    // Every API's settings are checked before anything stops: one message names every problem.
+    const problems: ConfigError[] = [];
+    const settle = async (step: () => Promise<void>) => step().catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error);
+    });
     if (apis.has('moov')) {
-      if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
-        mock = await startMoovMock(moovMockConfigFromEnv(process.env));
-        process.env.MOOV_MOCK_URL = mock.url;
-      }
-      const target = resolveMoovTarget(process.env);
-      if (target.kind === 'live') preflights.push(moovPreflight(target));
+      await settle(async () => {
+        if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
+          mock = await startMoovMock(moovMockConfigFromEnv(process.env));
+          process.env.MOOV_MOCK_URL = mock.url;
+        }
+        const target = resolveMoovTarget(process.env);
+        if (target.kind === 'live') preflights.push(moovPreflight(target));
+      });
     }
     if (apis.has('teamwork-desk')) {
-      if (valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') === undefined) {
-        teamworkDeskMock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
-        process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
-      }
-      const target = resolveTeamworkDeskTarget(process.env);
-      if (target.kind === 'live') preflights.push(teamworkDeskPreflight(target));
+      await settle(async () => {
+        if (valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') === undefined) {
+          teamworkDeskMock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
+          process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
+        }
+        const target = resolveTeamworkDeskTarget(process.env);
+        if (target.kind === 'live') preflights.push(teamworkDeskPreflight(target));
+      });
     }
+    if (problems.length > 0) throw oneLine(`Configuration error: ${problems.map((p) => p.message).join('\nConfiguration error: ')}`);
     // A dead target stops the run here, in seconds, with one line: not every test on its own timeout.
     // (The self-test's cases each have a target of their own, judged by their own breakers.)
     const verdicts = matrix.length > 0 ? [] : await Promise.all(preflights.map((p) => preflight(p)));

@@ -14,10 +14,28 @@ export function valueOf(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** Where a setting is set: the named target's file when CONFORMANCE_ENV names one, else .env. */
+function settingsFile(env: Env): string {
+  const named = valueOf(env, 'CONFORMANCE_ENV');
+  return named === undefined ? '.env (see .env.example)' : `.env.${named} (CONFORMANCE_ENV=${named}; see targets/${named}.env.example)`;
+}
+
 export function required(env: Env, name: string, why: string): string {
-  const value = valueOf(env, name);
-  if (value === undefined) throw new ConfigError(name, `is not set; ${why}. Set it in the environment or in .env (see .env.example).`);
-  return value;
+  return requiredAll(env, { [name]: why })[name]!;
+}
+
+/**
+ * Every one of `settings` (name → why it is needed), or one ConfigError naming all the missing
+ * ones at once: a user fixes their settings in one go, not one run per variable.
+ */
+export function requiredAll<Name extends string>(env: Env, settings: Record<Name, string>): Record<Name, string> {
+  const names = Object.keys(settings) as Name[];
+  const missing = names.filter((name) => valueOf(env, name) === undefined);
+  if (missing.length === 1) throw new ConfigError(missing[0]!, `is not set; ${settings[missing[0]!]}. Set it in the environment or in ${settingsFile(env)}.`);
+  if (missing.length > 1) {
+    throw new ConfigError(missing[0]!, `and ${missing.slice(1).join(', ')} are not set (${missing.map((n) => `${n}: ${settings[n]}`).join('; ')}). Set them in the environment or in ${settingsFile(env)}.`);
+  }
+  return Object.fromEntries(names.map((name) => [name, valueOf(env, name)!])) as Record<Name, string>;
 }
 
 export function positiveNumber(env: Env, name: string, fallback: number): number {

@@ -1,5 +1,5 @@
 import { secrets } from '../redaction/secrets';
-import { ConfigError, flag, nonNegativeInteger, positiveNumber, required, valueOf, type Env } from './configError';
+import { ConfigError, flag, nonNegativeInteger, positiveNumber, requiredAll, valueOf, type Env } from './configError';
 import { requestTimeoutFrom } from './requestTimeout';
 import { liveBaseUrl, trimmedBase } from './targetUrl';
 
@@ -52,12 +52,19 @@ export function resolveMoovTarget(env: Env): MoovTarget {
   const apiVersion = apiVersionFrom(env);
   const live = valueOf(env, 'MOOV_BASE_URL') !== undefined;
   const why = live ? 'it is required when MOOV_BASE_URL points at a live target' : 'the embedded mock uses it (default in .env.example)';
+  const settings = requiredAll(env, {
+    MOOV_PUBLIC_KEY: why,
+    MOOV_SECRET_KEY: why,
+    MOOV_PARTNER_ACCOUNT_ID: `${why}: the account that owns the keys`,
+    MOOV_ACCOUNT_ID: `${why}: an account connected to the partner`,
+    MOOV_UNRELATED_ACCOUNT_ID: `${why}: an account the partner cannot reach`,
+  });
   const base = {
-    publicKey: required(env, 'MOOV_PUBLIC_KEY', why),
-    secretKey: required(env, 'MOOV_SECRET_KEY', why),
-    partnerAccountID: required(env, 'MOOV_PARTNER_ACCOUNT_ID', `${why}: the account that owns the keys`),
-    accountID: required(env, 'MOOV_ACCOUNT_ID', `${why}: an account connected to the partner`),
-    unrelatedAccountID: required(env, 'MOOV_UNRELATED_ACCOUNT_ID', `${why}: an account the partner cannot reach`),
+    publicKey: settings.MOOV_PUBLIC_KEY,
+    secretKey: settings.MOOV_SECRET_KEY,
+    partnerAccountID: settings.MOOV_PARTNER_ACCOUNT_ID,
+    accountID: settings.MOOV_ACCOUNT_ID,
+    unrelatedAccountID: settings.MOOV_UNRELATED_ACCOUNT_ID,
     apiVersion,
     requestTimeoutMs: requestTimeoutFrom(env),
   };

@@ -1,4 +1,4 @@
-import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
+import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, requiredAll, valueOf, type Env } from '../../lib/config/configError';
 import { profileVariants } from '../../lib/calibration/mockProfile';
 import { weatherFromEnv, type Weather } from '../shared/weather';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
@@ -34,12 +34,13 @@ export const MOCK_DEFAULTS = {
 /** Reads the mock's settings; every problem is a ConfigError naming the variable. */
 export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
   const why = 'the embedded mock takes its accounts and keys from it (defaults are in .env.example)';
+  const settings = requiredAll(env, { MOOV_PARTNER_ACCOUNT_ID: why, MOOV_ACCOUNT_ID: why, MOOV_UNRELATED_ACCOUNT_ID: why, MOOV_PUBLIC_KEY: why, MOOV_SECRET_KEY: why });
   const config: MoovMockConfig = {
-    partnerAccountID: required(env, 'MOOV_PARTNER_ACCOUNT_ID', why),
-    connectedAccountID: required(env, 'MOOV_ACCOUNT_ID', why),
-    unrelatedAccountID: required(env, 'MOOV_UNRELATED_ACCOUNT_ID', why),
-    publicKey: required(env, 'MOOV_PUBLIC_KEY', why),
-    secretKey: required(env, 'MOOV_SECRET_KEY', why),
+    partnerAccountID: settings.MOOV_PARTNER_ACCOUNT_ID,
+    connectedAccountID: settings.MOOV_ACCOUNT_ID,
+    unrelatedAccountID: settings.MOOV_UNRELATED_ACCOUNT_ID,
+    publicKey: settings.MOOV_PUBLIC_KEY,
+    secretKey: settings.MOOV_SECRET_KEY,
     faults: new Set(listOf(env, 'MOCK_FAULTS', FAULT_NAMES)),
     // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else MOCK_VARIANTS.
     variants: new Set([...listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES), ...profileVariants(env, 'moov', 'MOCK_VARIANTS', VARIANT_NAMES)]),

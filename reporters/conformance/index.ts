@@ -95,6 +95,8 @@ export default class ConformanceReporter implements Reporter {
    * unreadable waivers or baseline file fails it.
    */
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
+    // `playwright test --list` runs nothing: it must neither replace the last run's reports nor print a verdict.
+    if (process.argv.includes('--list')) return undefined;
     const problems: string[] = [];
     let waivers: WaiverSet | undefined;
     try {
