@@ -33,7 +33,7 @@ export function requiredAll<Name extends string>(env: Env, settings: Record<Name
   const missing = names.filter((name) => valueOf(env, name) === undefined);
   if (missing.length === 1) throw new ConfigError(missing[0]!, `is not set; ${settings[missing[0]!]}. Set it in the environment or in ${settingsFile(env)}.`);
   if (missing.length > 1) {
-    throw new ConfigError(missing[0]!, `and ${missing.slice(1).join(', ')} are not set (${missing.map((n) => `${n}: ${settings[n]}`).join('; ')}). Set them in the environment or in ${settingsFile(env)}.`);
+    throw new ConfigError(missing.join(', '), `are not set (${missing.map((n) => `${n}: ${settings[n]}`).join('; ')}). Set them in the environment or in ${settingsFile(env)}.`);
   }
   return Object.fromEntries(names.map((name) => [name, valueOf(env, name)!])) as Record<Name, string>;
 }

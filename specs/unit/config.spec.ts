@@ -122,7 +122,7 @@ test.describe('target configuration', () => {
 
   test('every missing setting is named at once, with the file to set it in', () => {
     const error = configError(() => resolveMoovTarget({ ...live, MOOV_PUBLIC_KEY: '', MOOV_SECRET_KEY: '', MOOV_UNRELATED_ACCOUNT_ID: '' }));
-    expect(error.message).toMatch(/^MOOV_PUBLIC_KEY: and MOOV_SECRET_KEY, MOOV_UNRELATED_ACCOUNT_ID are not set \(/);
+    expect(error.message).toMatch(/^MOOV_PUBLIC_KEY, MOOV_SECRET_KEY, MOOV_UNRELATED_ACCOUNT_ID: are not set \(/);
     expect(error.message).toContain('Set them in the environment or in .env (see .env.example).');
     const staging = configError(() => resolveMoovTarget({ ...live, CONFORMANCE_ENV: 'staging', MOOV_SECRET_KEY: '' }));
     expect(staging.message).toContain('Set it in the environment or in .env.staging (CONFORMANCE_ENV=staging; see targets/staging.env.example).');

@@ -23,6 +23,6 @@ test.describe('selecting what runs', () => {
     expect(run.code).toBe(0);
     const moov = await playwright(['test', '--project=moov', '-g', 'unknown ticket IDs'], { MOOV_BASE_URL: 'https://api.example.com', MOOV_ALLOWED_HOSTS: 'api.example.com', MOOV_PUBLIC_KEY: '', MOOV_SECRET_KEY: '' });
     expect(moov.code).not.toBe(0);
-    expect(moov.output).toContain('Configuration error: MOOV_PUBLIC_KEY: is not set');
+    expect(moov.output).toContain('Configuration error: MOOV_PUBLIC_KEY, MOOV_SECRET_KEY: are not set');
   });
 });
