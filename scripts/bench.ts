@@ -32,7 +32,7 @@ import type { LoggedRequest } from '../mock/shared/requestLog';
 import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import type { ConformanceReport } from '../reporters/conformance/model';
-import { availabilityLine } from '../reporters/conformance/availabilityText';
+import { availabilityLine } from '../reporters/conformance/summaryText';
 import { outageCases, runOutage } from './selftest/outages';
 
 type Api = 'moov' | 'teamwork-desk';

@@ -13,7 +13,7 @@ import type { PropertyReplay } from '../../specs/support/property';
 import { OUTCOMES_ATTACHMENT, type OutcomesAttachment } from '../../specs/support/outcomes';
 import type { CollectedTest } from './collected';
 import { buildReport } from './model';
-import { unavailableLines, verdictLine } from './availabilityText';
+import { unavailableLines, verdictLine, waivedLines } from './summaryText';
 import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
@@ -146,17 +146,28 @@ export default class ConformanceReporter implements Reporter {
     for (const d of report.drift ?? []) for (const f of d.findings) say(`conformance: drift (${d.strict ? 'fails the run, CONFORMANCE_STRICT' : 'advisory'}): ${f.text} [${d.project}]`);
     for (const problem of problems) say(`conformance: ${problem}`);
     if (process.env.GITHUB_ACTIONS === 'true' && !this.sharded) for (const line of unavailableLines(report.availability)) say(`::error title=inconclusive::${line}`);
+    for (const line of waivedLines(report)) say(line);
+    const status = this.runStatus(result, report, problems);
+    // The last line of every run: the verdict, the counts, and where the report is.
     const html = resolve(REPORTS_DIR, 'conformance.html');
     say(verdictLine(report, relative(process.cwd(), html).startsWith('..') ? html : relative(process.cwd(), html)));
-    if (problems.length > 0) return { status: 'failed' };
-    // A target that could not be judged is no pass: a CI job must not go green on a dead target.
-    if (report.verdict === 'inconclusive') return { status: 'failed' };
+    return status === undefined ? undefined : { status };
+  }
+
+  /**
+   * The run's result, where the reports decide it: problems with the waivers or baseline file
+   * fail it; an inconclusive run fails (a CI job must not go green on a dead target); a run whose
+   * only failures a live waiver covers passes.
+   */
+  private runStatus(result: FullResult, report: ReturnType<typeof buildReport>, problems: string[]): FullResult['status'] | undefined {
+    if (problems.length > 0) return 'failed';
+    if (report.verdict === 'inconclusive') return 'failed';
     const waivedTests = report.tests.waived;
     if (waivedTests === 0) return undefined;
     const stoppedEarly = this.maxFailures > 0 && report.tests.failed + waivedTests >= this.maxFailures;
     if (result.status === 'failed' && report.tests.failed === 0 && this.globalErrors === 0 && !stoppedEarly) {
-      say(`conformance: ${waivedTests} failing test(s), every failure a known deviation under a live waiver: the run passes (${report.verdict})`);
-      return { status: 'passed' };
+      process.stdout.write(`${secrets.redact(`conformance: ${waivedTests} failing test(s), every failure a known deviation under a live waiver: the run passes (${report.verdict})`)}\n`);
+      return 'passed';
     }
     return undefined;
   }

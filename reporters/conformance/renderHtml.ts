@@ -1,5 +1,5 @@
 import type { Exchange } from '../../lib/http/exchange';
-import { availabilityLine, unavailableLines } from './availabilityText';
+import { availabilityLine, unavailableLines } from './summaryText';
 import type { BaselineDiff, FailureRef } from './baseline';
 import type { ApiSection, ConformanceReport, DriftReport, FailureEntry, MatrixCell } from './model';
 import { renderTrendSvg, type TrendEntry } from './trend';

@@ -1,4 +1,4 @@
-import { availabilityLine, unavailableLines } from './availabilityText';
+import { availabilityLine, unavailableLines } from './summaryText';
 import type { BaselineDiff, FailureRef } from './baseline';
 import type { DriftReport } from './model';
 import type { ConformanceReport, FailureEntry, MatrixCell } from './model';

@@ -64,6 +64,10 @@ test.describe('waivers and baseline', () => {
     expect(g.html).toContain('Waived (1)');
     expect(g.html).toMatch(/<tr class="waiver-stale"><td>2<\/td><td>TKT-PAG-001<\/td>/);
     expect(green.output).toContain('stale waiver: ');
+    // The console marks the failure it printed as waived, and ends with the verdict, the checks and the report.
+    expect(green.output).toMatch(/^conformance: waived — TKT-PAG-002 .*a known deviation until 2099-12-31, https:\/\/github\.com\/example\/tickets-api\/issues\/1$/m);
+    const last = green.output.trim().split('\n').at(-1) ?? '';
+    expect(last).toMatch(/^conformance: PASSES WITH WAIVERS — tests 0 passed, 0 failed, 1 waived, \d+ skipped; checks \d+ passed, 0 failed, 1 waived \(TKT-PAG-002\)[,;] .* Report: .*conformance\.html$/);
 
     // The baseline: the green run's report, as if TKT-PAG-001 had failed then and TKT-PAG-002 had not.
     const [waived] = moov.waived;
@@ -88,6 +92,7 @@ test.describe('waivers and baseline', () => {
     expect(r.md.indexOf('## Since the baseline')).toBeLessThan(r.md.indexOf('## Moov support tickets'));
     expect(r.html.indexOf('id="baseline"')).toBeLessThan(r.html.indexOf('<h2>Moov support tickets'));
     // Under GitHub Actions, each failure is a workflow annotation.
+    expect(red.output.trim().split('\n').at(-1)).toMatch(/^conformance: FAILS — .*checks \d+ passed, 1 failed \(TKT-PAG-002\)/);
     expect(red.output).toMatch(/^::error title=TKT-PAG-002::listTickets: every ticket listed.* \/ \d+ missing from the walk.*waiver entry 1 expired 2026-01-01/m);
   });
 
