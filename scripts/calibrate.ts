@@ -74,7 +74,7 @@ async function calibrate(api: CalibratedApi): Promise<Profile> {
       const writes = target.allowWrites ? `writes on, at most ${target.maxWrites} ticket(s), ledger ${file.replace(`${PROJECT_ROOT}/`, '')}` : 'writes off (ALLOW_WRITES)';
       console.log(`calibrating moov at ${target.baseURL} (${target.kind === 'mock' ? 'embedded mock' : writes})`);
       let n = 0;
-      const ledger = target.kind === 'live' ? new WriteLedger(file) : undefined;
+      const ledger = target.kind === 'live' ? new WriteLedger(file, target.baseURL) : undefined;
       try {
         return await calibrateMoov(http, target, { onPoint, ledger, label: () => `${ticketLabel(process.env)}:calibrate-${++n}` });
       } finally {

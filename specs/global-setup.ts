@@ -17,7 +17,7 @@ import { startMoovMock, type RunningMoovMock } from '../mock/moov/server';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock, type RunningTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { closeLedgerTickets } from '../lib/moov/cleanup';
-import { ledgerPath } from '../lib/moov/ledger';
+import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
@@ -120,6 +120,7 @@ async function finishRun(env: NodeJS.ProcessEnv, moov: boolean): Promise<void> {
   const id = runIdOf(env);
   const target = moov ? resolveMoovTarget(env) : undefined;
   if (target?.kind === 'live') await closeLedgerTickets(ledgerPath(id), target, (line) => console.log(line));
+  WriteLedger.removeSlots(ledgerPath(id));
   assertRequestIdsUnique(id);
 }
 

@@ -20,7 +20,7 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
   if (WriteLedger.open(file).length === 0 && uncertain.length === 0) return { closed: 0, failed: 0 };
   const http = await request.newContext();
   const client = new MoovClient(http, target);
-  const ledger = new WriteLedger(file);
+  const ledger = new WriteLedger(file, target.baseURL);
   let closed = 0;
   let failed = 0;
   try {

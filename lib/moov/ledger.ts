@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { REPORTS_DIR } from '../config/run';
 
 export type LedgerEvent =
+  /** The first line of a live run's ledger: where its tickets are (cleanup and its listing read it). */
+  | { event: 'run'; target: string; at: string }
   | { event: 'created'; ticketID: string; accountID: string; foreignID: string; at: string }
   | { event: 'closed'; ticketID: string; accountID: string; at: string }
   /** A create whose answer was lost: it may have made a ticket, found again by its foreignID (and title). */
@@ -34,8 +36,21 @@ export interface WriteSlot {
 export class WriteLedger {
   private readonly slotsDir: string;
 
-  constructor(readonly file: string) {
-    this.slotsDir = resolve(dirname(file), `${file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}.slots`);
+  /**
+   * `target`: the live target's base URL, written first so the ledger says where its tickets are;
+   * undefined for the embedded mock, whose tickets vanish with it: nothing is written then.
+   */
+  constructor(readonly file: string, private readonly target?: string) {
+    this.slotsDir = WriteLedger.slotsDirOf(file);
+  }
+
+  private static slotsDirOf(file: string): string {
+    return resolve(dirname(file), `${file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}.slots`);
+  }
+
+  /** Removes the run's budget slots (the write budget of a finished run is spent). */
+  static removeSlots(file: string): void {
+    rmSync(WriteLedger.slotsDirOf(file), { recursive: true, force: true });
   }
 
   /** Takes one write from `pool`, which holds `cap` of them in the whole run; undefined when all are taken. */
@@ -61,8 +76,16 @@ export class WriteLedger {
   }
 
   append(event: LedgerEvent): void {
+    if (this.target === undefined) return;
     mkdirSync(dirname(this.file), { recursive: true });
+    if (!existsSync(this.file)) appendFileSync(this.file, `${JSON.stringify({ event: 'run', target: this.target, at: new Date().toISOString() })}\n`);
     appendFileSync(this.file, `${JSON.stringify(event)}\n`);
+  }
+
+  /** The target a ledger's tickets are on (its run line), if it says. */
+  static target(file: string): string | undefined {
+    for (const event of WriteLedger.events(file)) if (event.event === 'run') return event.target;
+    return undefined;
   }
 
   /** Tickets created and not yet closed, according to the ledger. */

@@ -22,7 +22,7 @@ export class MoovWrites {
 
   constructor(private readonly target: MoovTarget, runId: string) {
     this.plan = planWrites(this.needs, target.maxWrites);
-    this.ledger = new WriteLedger(ledgerPath(runId));
+    this.ledger = new WriteLedger(ledgerPath(runId), target.kind === 'live' ? target.baseURL : undefined);
   }
 
   /**
