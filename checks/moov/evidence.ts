@@ -45,3 +45,20 @@ export interface JudgedResponse extends ResponseEvidence {
 export function walkTickets(walk: ListWalk): Ticket[] {
   return walk.pages.flatMap((p) => p.items);
 }
+
+/**
+ * The page a missing ticket should have been on, for its reproduction: `stable` is in listing
+ * order (the census's), so the ticket belongs right after the nearest ticket before it that the
+ * walk did list: on that ticket's page, or on the next page when that ticket ended its page (a
+ * gap at a page boundary). A ticket before every listed one belongs on the first page.
+ */
+export function pageWhereMissing(walk: ListWalk, stable: readonly Ticket[], missing: Ticket): ListPage | undefined {
+  const pageOf = new Map<string, number>();
+  walk.pages.forEach((page, i) => page.items.forEach((t) => pageOf.set(t.ticketID, i)));
+  const before = stable.slice(0, Math.max(0, stable.findIndex((t) => t.ticketID === missing.ticketID))).reverse().find((t) => pageOf.has(t.ticketID));
+  if (before === undefined) return walk.pages[0];
+  const index = pageOf.get(before.ticketID)!;
+  const page = walk.pages[index]!;
+  const endsPage = page.items[page.items.length - 1]?.ticketID === before.ticketID;
+  return (endsPage ? walk.pages[index + 1] : undefined) ?? page;
+}

@@ -1,6 +1,6 @@
 import type { Ticket } from '../../lib/contract/moov.types';
 import { defineCheck } from '../check';
-import { walkTickets, type ListWalk } from './evidence';
+import { pageWhereMissing, walkTickets, type ListWalk } from './evidence';
 import { SRC } from './sources';
 
 export interface GapEvidence {
@@ -27,11 +27,12 @@ export const walkNoGaps = defineCheck<GapEvidence>({
     const seen = new Set(walkTickets(walk).map((t) => t.ticketID));
     const missing = stable.filter((t) => !seen.has(t.ticketID) && (walk.status === undefined || t.status === walk.status));
     if (missing.length === 0) return [];
-    const last = walk.pages[walk.pages.length - 1];
+    // The request whose page should have held the first missing ticket: what a reproduction replays.
+    const where = pageWhereMissing(walk, stable, missing[0]!) ?? walk.pages[walk.pages.length - 1];
     return [{
       expected: `every ticket listed, unchanged, before and after this walk${walk.complete ? '' : ' within the stretch it covers'}`,
       received: `${missing.length} missing from the walk at count ${walk.count ?? 'default'} (${walk.pages.length} pages), e.g. ${missing.slice(0, 3).map((t) => `#${t.number}`).join(', ')}`,
-      exchange: last?.exchange,
+      exchange: where?.exchange,
     }];
   },
 });

@@ -15,6 +15,7 @@ import type { CollectedTest } from './collected';
 import { buildReport } from './model';
 import { unavailableLines, verdictLine, waivedLines } from './summaryText';
 import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
+import { reproductionEnv } from '../../lib/config/reproduction';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
@@ -124,10 +125,7 @@ export default class ConformanceReporter implements Reporter {
       for (const failure of api.failures) {
         const variable = api.api === 'teamwork-desk' ? 'TEAMWORK_DESK_BASE_URL' : 'MOOV_BASE_URL';
         // Against the mock, a failure seen with faults on reproduces only with the same faults on.
-        const faultVariable = api.api === 'teamwork-desk' ? 'TEAMWORK_DESK_MOCK_FAULTS' : 'MOCK_FAULTS';
-        const faults = process.env[faultVariable]?.trim();
-        const mockEnv = faults ? `${faultVariable}=${faults}` : '';
-        const bundle = replayBundle(failure, run?.target ?? '', run?.targetKind ?? 'mock', variable, mockEnv);
+        const bundle = replayBundle(failure, run?.target ?? '', run?.targetKind ?? 'mock', variable, reproductionEnv(process.env, 'mock').trim());
         mkdirSync(replayDir, { recursive: true });
         writeFileSync(resolve(replayDir, `${failure.id}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
       }

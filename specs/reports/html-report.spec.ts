@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ test('a failing run against a faulty mock yields a report that shows what broke 
   const json = JSON.parse(readFileSync(join(run.reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
   const moov = json.apis.find((a) => a.api === 'moov')!;
   expect(json.verdict).toBe('fails');
-  expect(moov.failures.some((f) => f.checkId === 'TKT-PAG-002' && f.reproduce?.startsWith('curl '))).toBe(true);
+  // The embedded mock is gone once the run ends: the reproduction brings it back as it was, then curls.
+  expect(moov.failures.some((f) => f.checkId === 'TKT-PAG-002' && /^MOCK_FAULTS=page-gap MOCK_PORT=\d+ npm run mock & .*\ncurl /.test(f.reproduce ?? ''))).toBe(true);
   expect(moov.coverage.of).toBeGreaterThan(0);
   expect(readFileSync(join(run.reportDir, 'conformance.md'), 'utf8')).toContain('TKT-PAG-002');
   expect(existsSync(join(run.reportDir, 'junit.xml'))).toBe(true);
@@ -32,6 +34,14 @@ test('a failing run against a faulty mock yields a report that shows what broke 
   const bundle = JSON.parse(readFileSync(join(run.reportDir, 'replay', bundles[0]!), 'utf8')) as { againstMock: string; steps: string[] };
   expect(bundle.againstMock).toContain('MOCK_FAULTS=page-gap');
   expect(bundle.steps[0]).toContain('curl');
+
+  // The replay command the console prints reproduces the failure when pasted into a fresh shell.
+  const replay = /replay: (.*npx playwright test .*)$/m.exec(run.output)?.[1];
+  expect(replay, run.output.slice(-2000)).toContain('MOCK_FAULTS=page-gap ');
+  const again = spawnSync('sh', ['-c', replay!], { cwd: join(__dirname, '../..'), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CONFORMANCE_REPORT_DIR: mkdtempSync(join(tmpdir(), 'replay-')), CONFORMANCE_OUTPUT_DIR: mkdtempSync(join(tmpdir(), 'replay-')) }, encoding: 'utf8' });
+  expect(again.status, again.stdout.slice(-2000)).not.toBe(0);
+  expect(again.stdout).toContain('[TKT-PAG-002]');
+  expect(again.stdout).toMatch(/1 failed/);
 
   const html = readFileSync(join(run.reportDir, 'conformance.html'), 'utf8');
   expect(html).not.toMatch(/<script|<link|https?:\/\/fonts|@import/); // one self-contained file

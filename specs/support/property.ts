@@ -4,6 +4,7 @@ import { propertySettings, seedFor } from '../../lib/config/properties';
 import { valueOf } from '../../lib/config/configError';
 import { secrets } from '../../lib/redaction/secrets';
 import { grepArgument } from '../../lib/shell';
+import { reproductionEnv } from '../../lib/config/reproduction';
 import { outcomes } from '../../checks/outcomes';
 
 /** Errors that mean "this run cannot go on here", not "the target is wrong": the test is skipped. */
@@ -162,12 +163,13 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
     return;
   }
   const counterexample = secrets.redact(fc.stringify(details.counterexample));
-  const command = `CONFORMANCE_SEED=${baseSeed} CONFORMANCE_REPLAY_PATH=${details.counterexamplePath ?? ''} npx playwright test --project=${testInfo.project.name} -g ${grepArgument(testInfo.title)}`;
+  // The run's settings go with it (MOCK_FAULTS, the target...): without them the replay would pass.
+  const command = `${reproductionEnv(process.env)}CONFORMANCE_SEED=${baseSeed} CONFORMANCE_REPLAY_PATH=${details.counterexamplePath ?? ''} npx playwright test --project=${testInfo.project.name} -g ${grepArgument(testInfo.title)}`;
   const replay: PropertyReplay = { title, label, baseSeed, seed, path: details.counterexamplePath ?? '', counterexample, command };
   await testInfo.attach('property-replay', { body: JSON.stringify(replay, null, 2), contentType: 'application/json' });
   const cause = error instanceof Error ? error.message : String(error);
   const message = [
-    `Property "${label}" failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s)${shrinkStopped ? ' (stopped early: live shrink budget spent)' : ''}${confirmation === 'unconfirmed' ? ' (not replayed: the write plan had no ticket left for it)' : live ? ' (confirmed by a replay)' : ''}.`,
+    `Property "${options.label ?? testInfo.title}" failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s)${shrinkStopped ? ' (stopped early: live shrink budget spent)' : ''}${confirmation === 'unconfirmed' ? ' (not replayed: the write plan had no ticket left for it)' : live ? ' (confirmed by a replay)' : ''}.`,
     `  seed ${seed} (CONFORMANCE_SEED=${baseSeed}), path ${details.counterexamplePath ?? ''}`,
     `  counterexample: ${counterexample}`,
     `  replay: ${command}`,

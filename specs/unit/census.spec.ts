@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ListWalk } from '../../checks/moov/evidence';
+import { pageWhereMissing, type ListWalk } from '../../checks/moov/evidence';
 import type { Ticket, TicketStatus } from '../../lib/contract/moov.types';
 import type { Exchange } from '../../lib/http/exchange';
 import { censusFrom, censusSample, censusStarts, listingOrder, spannedTickets, windowsFor } from '../moov/support/census';
@@ -68,5 +68,16 @@ test.describe('census', () => {
     const census = censusFrom(walkOf(range(20)));
     expect(spannedTickets(census, [ticket(12), ticket(5), ticket(99)]).map((t) => t.number)).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
     expect(spannedTickets(census, [ticket(99)])).toEqual([]);
+  });
+
+  test('a missing ticket is reproduced by the request of the page it should have been on', () => {
+    const page = (numbers: number[], label: string) => ({ count: 2, items: numbers.map((n) => ticket(n)), exchange: { url: label } as Exchange });
+    const walk: ListWalk = { accountID: 'a', count: 2, pages: [page([1, 2], 'p1'), page([4, 5], 'p2'), page([6], 'p3')], complete: true };
+    const stable = range(6).map((n) => ticket(n));
+    // #3 should have opened page 2 (a gap at a page boundary); #5's place is inside page 2; #0-like: the first page.
+    expect(pageWhereMissing(walk, stable, ticket(3))?.exchange.url).toBe('p2');
+    const inside: ListWalk = { ...walk, pages: [page([1, 3], 'p1'), page([4, 5], 'p2')] };
+    expect(pageWhereMissing(inside, stable, ticket(2))?.exchange.url).toBe('p1');
+    expect(pageWhereMissing({ ...walk, pages: [page([2], 'p1')] }, stable, ticket(1))?.exchange.url).toBe('p1');
   });
 });
