@@ -34,6 +34,14 @@ function attachmentJson<T>(result: TestResult, name: string): T | undefined {
   }
 }
 
+/** conformance.{json,md,html} in `dir`; everything written passes through redaction once more, whatever its origin. */
+function writeReport(dir: string, report: ReturnType<typeof buildReport>): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'conformance.json'), secrets.redact(`${JSON.stringify(report, null, 2)}\n`));
+  writeFileSync(resolve(dir, 'conformance.md'), secrets.redact(renderMarkdown(report)));
+  writeFileSync(resolve(dir, 'conformance.html'), secrets.redact(renderHtml(report)));
+}
+
 /**
  * Writes reports/conformance.{html,md,json} and a replay bundle per failure, from the runner's
  * events only (so it works the same on a single run and on `merge-reports` of shards).
@@ -130,10 +138,14 @@ export default class ConformanceReporter implements Reporter {
         writeFileSync(resolve(replayDir, `${failure.id}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
       }
     }
-    // Everything written passes through redaction once more, whatever its origin.
-    writeFileSync(resolve(REPORTS_DIR, 'conformance.json'), secrets.redact(`${JSON.stringify(report, null, 2)}\n`));
-    writeFileSync(resolve(REPORTS_DIR, 'conformance.md'), secrets.redact(renderMarkdown(report)));
-    writeFileSync(resolve(REPORTS_DIR, 'conformance.html'), secrets.redact(renderHtml(report)));
+    writeReport(REPORTS_DIR, report);
+    // Each conformance project's latest run also keeps a folder of its own, which runs of other
+    // projects leave alone (reports/conformance.* is always the last run's, whatever it ran).
+    if (!this.sharded) {
+      for (const project of [...new Set(tests.filter((t) => t.run !== undefined).map((t) => t.project))]) {
+        writeReport(resolve(REPORTS_DIR, 'projects', project), buildReport(tests.filter((t) => t.project === project), Date.now() - this.started, { waivers, unavailable: this.preflight }));
+      }
+    }
 
     const say = (line: string) => process.stdout.write(`${secrets.redact(line)}\n`);
     if (process.env.GITHUB_ACTIONS === 'true' && !this.sharded) for (const line of annotationLines(report)) say(line);

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConformanceReport } from '../../reporters/conformance/model';
 import { expect, test } from '@playwright/test';
 import { playwright } from '../../lib/playwrightRun';
 
@@ -24,5 +28,18 @@ test.describe('selecting what runs', () => {
     const moov = await playwright(['test', '--project=moov', '-g', 'unknown ticket IDs'], { MOOV_BASE_URL: 'https://api.example.com', MOOV_ALLOWED_HOSTS: 'api.example.com', MOOV_PUBLIC_KEY: '', MOOV_SECRET_KEY: '' });
     expect(moov.code).not.toBe(0);
     expect(moov.output).toContain('Configuration error: MOOV_PUBLIC_KEY, MOOV_SECRET_KEY: are not set');
+  });
+
+  test('runs of different projects keep each other\'s reports: each project has a folder of its own', async () => {
+    const dirs = { reportDir: mkdtempSync(join(tmpdir(), 'reports-')), outputDir: mkdtempSync(join(tmpdir(), 'output-')) };
+    const desk = await playwright(['test', '--project=teamwork-desk', '-g', 'unknown orderBy value'], {}, dirs);
+    expect(desk.code).toBe(0);
+    const moov = await playwright(['test', '--project=moov', '-g', 'unknown ticket IDs'], {}, dirs);
+    expect(moov.code).toBe(0);
+    const read = (...path: string[]) => JSON.parse(readFileSync(join(dirs.reportDir, ...path, 'conformance.json'), 'utf8')) as ConformanceReport;
+    expect(read('projects', 'teamwork-desk').apis.map((a) => a.api)).toEqual(['teamwork-desk']);
+    expect(read('projects', 'moov').apis.map((a) => a.api)).toEqual(['moov']);
+    // The top-level report is the last run's.
+    expect(read().apis.map((a) => a.api)).toEqual(['moov']);
   });
 });
