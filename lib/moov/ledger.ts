@@ -82,6 +82,11 @@ export class WriteLedger {
     appendFileSync(this.file, `${JSON.stringify(event)}\n`);
   }
 
+  /** Tickets the ledger says were closed (by the tests or by cleanup). */
+  static closedCount(file: string): number {
+    return WriteLedger.events(file).filter((e) => e.event === 'closed').length;
+  }
+
   /** The target a ledger's tickets are on (its run line), if it says. */
   static target(file: string): string | undefined {
     for (const event of WriteLedger.events(file)) if (event.event === 'run') return event.target;

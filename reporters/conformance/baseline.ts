@@ -65,8 +65,12 @@ function ref(f: FailureEntry): FailureRef {
   return { project: f.project, checkId: f.checkId, title: f.title, operation: f.operation, test: f.test };
 }
 
+/**
+ * One unit everywhere: a failure is a failing cell of the matrix (project × check × operation),
+ * however many tests saw it; a crash is its test's own.
+ */
 function keyOf(f: FailureRef): string {
-  return `${f.project}|${f.checkId}|${f.operation}|${f.test}`;
+  return f.checkId === 'ERROR' ? `${f.project}|ERROR|${f.test}` : `${f.project}|${f.checkId}|${f.operation}`;
 }
 
 function unique(refs: FailureRef[]): FailureRef[] {

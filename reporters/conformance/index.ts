@@ -16,6 +16,7 @@ import { buildReport } from './model';
 import { unavailableLines, verdictLine, waivedLines } from './summaryText';
 import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 import { reproductionEnv } from '../../lib/config/reproduction';
+import { ledgerPath, WriteLedger } from '../../lib/moov/ledger';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
@@ -115,7 +116,10 @@ export default class ConformanceReporter implements Reporter {
       problems.push(error.message);
     }
     const tests = [...this.tests.values()];
-    const report = buildReport(tests, Date.now() - this.started, { waivers, unavailable: this.preflight });
+    // The run's cleanup (global teardown) has closed what the tests left open: its ledgers say so.
+    const ledgers = [...new Set(tests.flatMap((t) => (t.run?.targetKind === 'live' ? [ledgerPath(t.run.runId)] : [])))];
+    const fromLedgers = { closed: ledgers.reduce((n, f) => n + WriteLedger.closedCount(f), 0), uncertain: ledgers.reduce((n, f) => n + WriteLedger.uncertain(f).length, 0) };
+    const report = buildReport(tests, Date.now() - this.started, { waivers, unavailable: this.preflight, ledgers: fromLedgers });
     try {
       const baseline = baselineFromEnv(process.env);
       if (baseline) report.baseline = diffBaseline(baseline.report, report, baseline.file);

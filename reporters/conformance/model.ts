@@ -96,7 +96,8 @@ export interface ConformanceReport {
    * covers; unavailable: skipped tests the target could not be judged in (among `skipped`).
    */
   tests: { passed: number; failed: number; skipped: number; waived: number; unavailable: number };
-  counters: { requests: number; rateLimited: number; created: number; closed: number };
+  /** closed: by the tests and by the cleanup at the end of the run (closedAtEnd of them); uncertain: creates whose answer was lost and whose ticket was never found. */
+  counters: { requests: number; rateLimited: number; created: number; closed: number; closedAtEnd?: number; uncertain?: number };
   /** What the targets' weather cost the run, and why any test could not be judged. */
   availability: Availability;
   seeds: number[];
@@ -302,6 +303,8 @@ export interface BuildOptions {
   today?: string;
   /** Why the run could not judge a target before any test ran (its preflight: unreachable, hanging). */
   unavailable?: string[];
+  /** What the live runs' ledgers say once the run's cleanup is done: every ticket closed, and creates still uncertain. */
+  ledgers?: { closed: number; uncertain: number };
 }
 
 /** A skipped test the target could not be judged in (its skip reason says so). */
@@ -350,7 +353,14 @@ export function buildReport(tests: CollectedTest[], durationMs: number, options:
     durationMs,
     verdict: failed > 0 ? 'fails' : inconclusive ? 'inconclusive' : waivedTests.size > 0 ? 'passes with waivers' : ranChecks ? 'conforms' : 'no checks ran',
     tests: { passed: tests.filter((t) => t.status === 'passed').length, failed, skipped: tests.filter((t) => t.status === 'skipped').length, waived: waivedTests.size, unavailable },
-    counters: { requests: sum('requests'), rateLimited: sum('rateLimited'), created: sum('created'), closed: sum('closed') },
+    counters: {
+      requests: sum('requests'),
+      rateLimited: sum('rateLimited'),
+      created: sum('created'),
+      closed: Math.max(sum('closed'), options.ledgers?.closed ?? 0),
+      ...(options.ledgers && options.ledgers.closed > sum('closed') ? { closedAtEnd: options.ledgers.closed - sum('closed') } : {}),
+      ...(options.ledgers && options.ledgers.uncertain > 0 ? { uncertain: options.ledgers.uncertain } : {}),
+    },
     availability,
     seeds: [...new Set(tests.flatMap((t) => (t.run ? [t.run.seed] : [])))],
     apis,

@@ -40,10 +40,20 @@ function esc(text: unknown): string {
 
 const LABEL: Record<MatrixCell['state'], string> = { pass: 'pass', fail: 'FAIL', waived: 'waived', advisory: 'advisory', skipped: 'skipped', 'not-run': '–', 'n/a': '' };
 
-function cell(c: MatrixCell | undefined): string {
+/** A matrix cell; a failing or waived one links to the evidence of its first failure. */
+function cell(c: MatrixCell | undefined, evidence?: string): string {
   if (!c || c.state === 'n/a') return '<td class="cell na"></td>';
   const title = c.state === 'skipped' ? c.reason ?? '' : `${c.passed} passed, ${c.failed} failed, ${c.advisory} advisory`;
-  return `<td class="cell ${c.state}" title="${esc(title)}">${LABEL[c.state]}${c.state === 'skipped' && c.reason ? `<div class="muted" style="font-weight:400;font-size:11px">${esc(c.reason)}</div>` : ''}</td>`;
+  const label = evidence !== undefined && (c.state === 'fail' || c.state === 'waived') ? `<a href="#${esc(evidence)}">${LABEL[c.state]}</a>` : LABEL[c.state];
+  return `<td class="cell ${c.state}" title="${esc(title)}">${label}${c.state === 'skipped' && c.reason ? `<div class="muted" style="font-weight:400;font-size:11px">${esc(c.reason)}</div>` : ''}</td>`;
+}
+
+/** What the matrix's cells say. */
+const LEGEND = `<p class="legend muted"><span class="cell pass">pass</span> every check of the cell passed · <span class="cell fail">FAIL</span> a documented promise broke (follow the link to the evidence) · <span class="cell waived">waived</span> a known deviation under a live waiver · <span class="cell advisory">advisory</span> an implied expectation not met · <span class="cell skipped">skipped</span> with the reason · – not run · blank: the check does not judge the operation</p>`;
+
+/** "n/a" for a ratio of nothing (a run with no exchange), never "0%". */
+function percent(r: { percent: number; of: number }): string {
+  return r.of === 0 ? 'n/a' : `${r.percent}%`;
 }
 
 function headers(h: Record<string, string>): string {
@@ -93,14 +103,15 @@ ${api.waived.map((f) => failureBlock(f, false)).join('\n')}`;
 function section(api: ApiSection): string {
   const ops = api.operations;
   return `<h2>${esc(api.title)}</h2>
-<div class="headline"><div class="big"><b>${api.coverage.percent}%</b><span>coverage: ${api.coverage.count} of ${api.coverage.of} documented operation × status × check cells exercised</span></div>
-<div class="big"><b>${api.conformance.percent}%</b><span>conformance: ${api.conformance.count} of ${api.conformance.of} exercised cells passed</span></div></div>
+<div class="headline"><div class="big"><b>${percent(api.coverage)}</b><span>coverage: ${api.coverage.count} of ${api.coverage.of} documented operation × status × check cells exercised</span></div>
+<div class="big"><b>${percent(api.conformance)}</b><span>conformance: ${api.conformance.count} of ${api.conformance.of} exercised cells passed</span></div></div>
 <h3>Targets and versions</h3>
 <table><tr><th>project</th><th>target</th><th>version tested</th><th>passed</th><th>failed</th><th>waived</th><th>skipped</th></tr>
 ${api.projects.map((p) => `<tr><td>${esc(p.project)}</td><td>${esc(p.target)}</td><td>${esc(p.version)}${Object.entries(p.details).map(([k, v]) => `<div class="muted">${esc(k)}: ${esc(v)}</div>`).join('')}</td><td>${p.passed}</td><td>${p.failed}</td><td>${p.waived}</td><td>${p.skipped}</td></tr>`).join('\n')}</table>
 <h3 id="matrix-${esc(api.api)}">Check matrix (operation × check)</h3>
 <table class="matrix"><tr><th>check</th>${ops.map((op) => `<th>${esc(op)}</th>`).join('')}</tr>
-${api.matrix.map((row) => `<tr><td><b>${esc(row.checkId)}</b> ${esc(row.title)}${row.severity === 'advisory' ? ' <span class="muted">(advisory)</span>' : ''}</td>${ops.map((op) => cell(row.cells[op])).join('')}</tr>`).join('\n')}</table>
+${api.matrix.map((row) => `<tr><td><b>${esc(row.checkId)}</b> ${esc(row.title)}${row.severity === 'advisory' ? ' <span class="muted">(advisory)</span>' : ''}</td>${ops.map((op) => cell(row.cells[op], [...api.failures, ...api.waived].find((f) => f.checkId === row.checkId && f.operation === op)?.id)).join('')}</tr>`).join('\n')}</table>
+${LEGEND}
 <h3>Failures (${api.failures.length})</h3>
 ${api.failures.length === 0 ? '<p class="muted">None.</p>' : api.failures.map((f, i) => failureBlock(f, i < 3)).join('\n')}
 ${api.waived.length > 0 ? waivedSection(api) : ''}
@@ -160,14 +171,14 @@ export function renderHtml(report: ConformanceReport): string {
 <body><main>
 <h1>Conformance report <span class="verdict ${verdictClass}">${esc(report.verdict)}</span></h1>
 <div class="muted">${esc(report.generatedAt)} · ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped (${report.tests.unavailable ?? 0} target unavailable) in ${(report.durationMs / 1000).toFixed(1)} s ·
-tickets created ${report.counters.created}, closed ${report.counters.closed} · seed ${esc(report.seeds.join(', ') || '-')}</div>
+tickets created ${report.counters.created}, closed ${report.counters.closed}${report.counters.closedAtEnd ? ` (${report.counters.closedAtEnd} by the cleanup at the end)` : ''}${report.counters.uncertain ? `, ${report.counters.uncertain} uncertain` : ''} · seed ${esc(report.seeds.join(', ') || '-')}</div>
 <div class="muted">Availability: ${esc(availabilityLine(report.availability))}</div>
 ${unavailable.length > 0 ? `<div class="unavailable"><b>The target could not be judged</b>: nothing here is a verdict on the API.<ul>${unavailable.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>` : ''}
 ${report.baseline ? baselineSection(report.baseline) : ''}
+${report.trend && report.trend.length > 0 ? trendSection(report.trend, report.apis) : ''}
 ${report.drift ? driftSection(report.drift) : ''}
 ${report.apis.map(section).join('\n')}
 ${report.waivers ? waiversSection(report.waivers) : ''}
-${report.trend && report.trend.length > 0 ? trendSection(report.trend, report.apis) : ''}
 </main></body></html>
 `;
 }

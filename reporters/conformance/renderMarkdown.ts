@@ -62,7 +62,8 @@ export function renderMarkdown(report: ConformanceReport): string {
   if (report.drift) out.push(...driftSection(report.drift));
   for (const api of report.apis) {
     out.push(`## ${api.title}`, '');
-    out.push(`**Coverage ${api.coverage.percent}%** (${api.coverage.count}/${api.coverage.of} documented operation × status × check cells exercised) · **Conformance ${api.conformance.percent}%** (${api.conformance.count}/${api.conformance.of} exercised cells passed)`, '');
+    const percent = (r: { percent: number; of: number }) => (r.of === 0 ? 'n/a' : `${r.percent}%`);
+    out.push(`**Coverage ${percent(api.coverage)}** (${api.coverage.count}/${api.coverage.of} documented operation × status × check cells exercised) · **Conformance ${percent(api.conformance)}** (${api.conformance.count}/${api.conformance.of} exercised cells passed)`, '');
     out.push('| project | target | version | passed | failed | waived | skipped |', '|---|---|---|---|---|---|---|');
     for (const p of api.projects) out.push(`| ${p.project} | ${p.target} | ${p.version} | ${p.passed} | ${p.failed} | ${p.waived} | ${p.skipped} |`);
     out.push('');
@@ -120,7 +121,7 @@ export function renderMarkdown(report: ConformanceReport): string {
   }
   out.push('## Run', '');
   out.push(`- tests: ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.waived ?? 0} waived, ${report.tests.skipped} skipped (${report.tests.unavailable ?? 0} target unavailable) in ${(report.durationMs / 1000).toFixed(1)} s`);
-  out.push(`- tickets created: ${report.counters.created}, closed: ${report.counters.closed}`);
+  out.push(`- tickets created: ${report.counters.created}, closed: ${report.counters.closed}${report.counters.closedAtEnd ? ` (${report.counters.closedAtEnd} of them by the cleanup at the end of the run)` : ''}${report.counters.uncertain ? `, ${report.counters.uncertain} create(s) whose answer was lost and whose ticket was never found (npm run cleanup looks again)` : ''}`);
   out.push(`- availability: ${availabilityLine(report.availability)}`);
   out.push(`- seed${report.seeds.length === 1 ? '' : 's'}: ${report.seeds.join(', ') || '-'} (CONFORMANCE_SEED)`);
   return `${out.join('\n')}\n`;

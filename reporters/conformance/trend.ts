@@ -90,12 +90,16 @@ export function renderTrendSvg(entries: TrendEntry[], api: string): string {
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const step = runs.length > 1 ? plotW / (runs.length - 1) : 0;
   const x = (i: number) => PAD.left + (runs.length > 1 ? i * step : plotW / 2);
-  const y = (percent: number) => PAD.top + plotH * (1 - Math.max(0, Math.min(100, percent)) / 100);
+  // The axis follows the data (a drop from 100% to 99.1% must not look flat): from a round value
+  // under the lowest point to 100%, never less than 2 points tall.
+  const lowest = Math.min(100, ...runs.flatMap((r) => [r.coverage, r.conformance]));
+  const floor = Math.max(0, Math.min(98, Math.floor(lowest - Math.max(1, (100 - lowest) * 0.2))));
+  const y = (percent: number) => PAD.top + plotH * (1 - (Math.max(floor, Math.min(100, percent)) - floor) / (100 - floor));
   const line = (pick: (r: (typeof runs)[number]) => number) => runs.map((r, i) => `${x(i).toFixed(1)},${y(pick(r)).toFixed(1)}`).join(' ');
   const maxBad = Math.max(1, ...runs.map((r) => r.failures + r.waived));
   const barW = Math.max(2, Math.min(14, (runs.length > 1 ? step : plotW) * 0.5));
   const barH = (n: number) => (n / maxBad) * (plotH * 0.3);
-  const grid = [0, 50, 100].map((p) => `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(p)}" y2="${y(p)}" stroke="#d0d7de" stroke-width="1"/><text x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end" font-size="10" fill="#57606a">${p}%</text>`).join('');
+  const grid = [floor, Math.round(((floor + 100) / 2) * 10) / 10, 100].map((p) => `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(p)}" y2="${y(p)}" stroke="#d0d7de" stroke-width="1"/><text x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end" font-size="10" fill="#57606a">${p}%</text>`).join('');
   const bars = runs.map((r, i) => {
     const base = PAD.top + plotH;
     const failH = barH(r.failures);

@@ -53,6 +53,11 @@ test('a failing run against a faulty mock yields a report that shows what broke 
     await page.goto(`file://${join(run.reportDir, 'conformance.html')}`);
     await expect(page.locator('table.matrix')).toBeVisible();
     await expect(page.locator('table.matrix td.fail').first()).toBeVisible();
+    // A FAIL cell links to its evidence; the legend says what each cell means.
+    const href = await page.locator('table.matrix td.fail a').first().getAttribute('href');
+    expect(href).toMatch(/^#moov-TKT-/);
+    await expect(page.locator(`details[id="${href!.slice(1)}"]`)).toHaveCount(1);
+    await expect(page.locator('p.legend').first()).toContainText('a documented promise broke');
     // The trend: an inline SVG of the last runs (three earlier ones and this one).
     const chart = page.locator('svg.trend').first();
     await chart.scrollIntoViewIfNeeded();

@@ -8,6 +8,7 @@ import { annotationLines } from '../../reporters/conformance/annotations';
 import { baselineFromEnv, diffBaseline } from '../../reporters/conformance/baseline';
 import type { CollectedTest } from '../../reporters/conformance/collected';
 import { buildReport, type ConformanceReport } from '../../reporters/conformance/model';
+import { renderHtml } from '../../reporters/conformance/renderHtml';
 import { renderMarkdown } from '../../reporters/conformance/renderMarkdown';
 import { collectedMoovTest } from './support/collectedTest';
 import { headlineOf, parseHistory, recordHistory, renderTrendSvg, TREND_RUNS, type TrendEntry } from '../../reporters/conformance/trend';
@@ -82,6 +83,32 @@ test.describe('trend', () => {
     // One run still draws (a point, no line to speak of); an API without history draws an empty chart.
     expect(renderTrendSvg([entry('2026-11-01T00:00:00Z', 90, 0, 0)], 'moov')).toContain('1 run)');
     expect(renderTrendSvg([], 'sdk')).toContain('0 runs');
+  });
+
+  test('the axis follows the data: a drop from 100% to 99.1% is plain to see', () => {
+    const entry = (date: string, conformance: number): TrendEntry => ({ date, verdict: 'fails', durationMs: 1, requests: 1, failures: 0, waived: 0, apis: [{ api: 'moov', target: 't', version: 'v', coverage: 100, conformance, failures: 0, waived: 0 }] });
+    const svg = renderTrendSvg([entry('2026-11-01T00:00:00Z', 100), entry('2026-11-02T00:00:00Z', 99.1)], 'moov');
+    const ys = [...(/class="conformance"[^>]*points="([^"]+)"/.exec(svg)?.[1] ?? '').matchAll(/,([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(2);
+    expect(ys[1]! - ys[0]!).toBeGreaterThan(20);
+    expect(svg).toContain('>98%<');
+  });
+});
+
+test.describe('one unit everywhere', () => {
+  test('new failures since the baseline count failing cells (check × operation), as the matrix does', () => {
+    const twice = [moovTest('walks at count 1', 'TKT-PAG-002', true), moovTest('walks at count 4', 'TKT-PAG-002', true)];
+    const report = buildReport(twice, 1);
+    const diff = diffBaseline({ generatedAt: 'x', apis: [] }, report, 'base.json');
+    expect(diff.newFailures).toHaveLength(1);
+    expect(report.apis[0]?.matrix.filter((r) => Object.values(r.cells).some((c) => c.state === 'fail'))).toHaveLength(1);
+  });
+
+  test('a run that exchanged nothing shows n/a, not 0%', () => {
+    const report = buildReport([moovTest('walks', 'TKT-PAG-002', false)], 1);
+    report.apis[0]!.conformance = { count: 0, of: 0, percent: 0 };
+    expect(renderMarkdown(report)).toContain('**Conformance n/a**');
+    expect(renderHtml(report)).toContain('<b>n/a</b>');
   });
 });
 
