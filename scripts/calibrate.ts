@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { request } from '@playwright/test';
 import { calibrateMoov, calibrateTeamworkDesk } from '../lib/calibration/calibrate';
 import { isAnswered, type CalibratedApi, type PointResult, type Profile } from '../lib/calibration/types';
+import { TargetUnavailableError } from '../lib/http/availability';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { resolveMoovTarget } from '../lib/config/moovTarget';
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  // A dead target ends calibration with one line, as it ends a run: nothing was learnt.
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof TargetUnavailableError ? `calibration stopped, ${error.message}` : error);
   process.exit(1);
 });
