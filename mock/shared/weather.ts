@@ -36,6 +36,8 @@ export interface Weather {
   /** Delay before each request is handled, in ms (inclusive range). */
   jitter: [number, number];
   seed: number;
+  /** Only requests with these methods meet the weather (`only=PATCH+POST`); undefined: every request. */
+  only?: ReadonlySet<string>;
 }
 
 const CALM: Weather = { transient: 0, after: 0, drop: 0, dropAfter: 0, rateLimited: 0, stale: 0, hang: 0, writes: 0, jitter: [0, 0], seed: 1 };
@@ -90,10 +92,11 @@ export function weatherFromEnv(env: Env): Weather | undefined {
       weather.jitter = [low, high];
     } else if (key === 'hang-after' && /^\d+$/.test(value)) weather.hangAfter = Number(value);
     else if (key === 'seed' && /^\d+$/.test(value)) weather.seed = Number(value);
+    else if (key === 'only' && /^[A-Za-z+]+$/.test(value)) weather.only = new Set(value.toUpperCase().split('+'));
     else {
       throw new ConfigError(
         'MOCK_WEATHER',
-        `unknown or malformed entry "${entry}"; known: presets ${Object.keys(WEATHER_PRESETS).join(', ')}; ${Object.keys(FRACTIONS).join(', ')} (fractions); jitter=<ms>-<ms>, hang-after=<requests>, seed=<n>`,
+        `unknown or malformed entry "${entry}"; known: presets ${Object.keys(WEATHER_PRESETS).join(', ')}; ${Object.keys(FRACTIONS).join(', ')} (fractions); jitter=<ms>-<ms>, hang-after=<requests>, seed=<n>, only=<METHOD>+<METHOD>`,
       );
     }
   }
@@ -164,7 +167,7 @@ export function withWeather(listener: Listener, weather: Weather | undefined, ho
   const stale = new Map<string, Captured & { at: number }>();
   let requests = 0;
   return (req, res) => {
-    if ((req.url ?? '').startsWith('/_mock/')) return listener(req, res);
+    if ((req.url ?? '').startsWith('/_mock/') || (weather.only !== undefined && !weather.only.has((req.method ?? 'GET').toUpperCase()))) return listener(req, res);
     requests += 1;
     // The same draws for every request, in the same order, so the weather follows the requests only.
     const [kind, delay, pick, write] = [random(), random(), random(), random()];

@@ -10,7 +10,7 @@ import { ticketLabel } from '../../../lib/config/run';
 import type { Allotment } from '../../../lib/moov/writePlan';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
-import { isConfirming, SkipRun, skipRun } from '../../support/property';
+import { isConfirming, skipRun } from '../../support/property';
 import { AnswerLostError, TargetUnavailableError } from '../../../lib/http/availability';
 import { recoverLostWrite } from './lostWrites';
 import type { MoovWorker } from './worker';
@@ -324,9 +324,10 @@ export class MoovApi {
   async create(accountID: string, input: CreateTicket, auth?: MoovAuth): Promise<{ ticket: Ticket; sent: CreateTicket; response: MoovResponse }> {
     const sent: CreateTicket = { ...input, foreignID: this.label(input.foreignID) };
     if (this.writeKey === undefined) throw new Error('create() before writes(key): every test that creates tickets declares it in specs/support/moovWriteNeeds.ts');
-    // A live failure's replay (property.ts) and a spare (below) write beyond the test's share: from the plan's reserve.
+    // A spare (below) has its ticket from the plan's reserve already; a live failure's replay
+    // (property.ts) writes beyond the test's share, from the reserve too.
     if (this.fromReserve) {
-      if (!this.worker.writes.probe()) skipRun('the write plan has no ticket left in its reserve');
+      // taken by spare()
     } else if (isConfirming()) {
       if (!this.worker.writes.tryTake(this.writeKey) && !this.worker.writes.probe()) skipRun('the write plan has no ticket left to replay the failing case');
     } else this.worker.writes.take(this.writeKey);
@@ -342,12 +343,10 @@ export class MoovApi {
    * answer was lost can only be judged on another close); undefined when the reserve is spent.
    */
   async spare(accountID: string, input: CreateTicket): Promise<Ticket | undefined> {
+    if (!this.worker.writes.probe()) return undefined;
     this.fromReserve = true;
     try {
       return (await this.create(accountID, input)).ticket;
-    } catch (error) {
-      if (error instanceof SkipRun) return undefined;
-      throw error;
     } finally {
       this.fromReserve = false;
     }
