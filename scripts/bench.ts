@@ -27,7 +27,7 @@ import { REPORTS_DIR } from '../lib/config/run';
 import { playwright } from '../lib/playwrightRun';
 import { MOCK_DEFAULTS as MOOV_MOCK_DEFAULTS, moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
-import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
+import { cleanMockEnv, moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../mock/shared/cleanEnv';
 import type { LoggedRequest } from '../mock/shared/requestLog';
 import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
@@ -148,7 +148,7 @@ async function mockFor(api: Api, size: string, weather = ''): Promise<{ url: str
   return {
     ...mock,
     authorization: `Bearer ${config.apiKey}`,
-    targetEnv: { TEAMWORK_DESK_BASE_URL: mock.url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: config.apiKey, TEAMWORK_DESK_MAX_RPS: LIVE_MAX_RPS },
+    targetEnv: teamworkDeskLiveTargetEnv(mock.url, config.apiKey, LIVE_MAX_RPS),
   };
 }
 

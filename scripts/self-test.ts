@@ -34,7 +34,7 @@ import { OUTSIDE_FOCUS, STOPPED_AFTER_FAILURE, type SelfTestMatrix, type SelfTes
 import { playwright } from '../lib/playwrightRun';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
-import { cleanMockEnv, moovLiveTargetEnv } from '../mock/shared/cleanEnv';
+import { cleanMockEnv, moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { coveringTests, grepFor, type CoveringTest } from './selftest/coverage';
@@ -194,7 +194,7 @@ async function startTarget(c: Case, base: NodeJS.ProcessEnv): Promise<{ env: Rec
     const config = teamworkDeskMockConfigFromEnv(mockEnv);
     const mock = await startTeamworkDeskMock(config);
     const target: Record<string, string> = live
-      ? { TEAMWORK_DESK_BASE_URL: mock.url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: config.apiKey, TEAMWORK_DESK_MAX_RPS: LIVE_MAX_RPS }
+      ? teamworkDeskLiveTargetEnv(mock.url, config.apiKey, LIVE_MAX_RPS)
       : { TEAMWORK_DESK_BASE_URL: '', TEAMWORK_DESK_MOCK_URL: mock.url };
     return { env: { ...c.env, ...target }, close: () => mock.close() };
   }

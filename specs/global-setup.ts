@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
-import { resolveMoovTarget, type MoovTarget } from '../lib/config/moovTarget';
-import { resolveTeamworkDeskTarget, type TeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
+import { resolveMoovTarget } from '../lib/config/moovTarget';
+import { resolveTeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
 import { apiOfProject, selectedProjects } from '../lib/config/selectedProjects';
-import { moovContract } from '../lib/contract/moov';
-import { teamworkDeskContract } from '../lib/contract/teamworkDesk';
+import { moovHealthRequest } from '../lib/moov/client';
+import { teamworkDeskHealthRequest } from '../lib/teamworkDesk/client';
 import { TARGET_UNAVAILABLE } from '../lib/http/availability';
 import { preflight, type PreflightRequest } from '../lib/http/preflight';
 import { concreteSeed, propertySettings } from '../lib/config/properties';
@@ -71,7 +71,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
           process.env.MOOV_MOCK_URL = mock.url;
         }
         const target = resolveMoovTarget(process.env);
-        if (target.kind === 'live') preflights.push(moovPreflight(target));
+        if (target.kind === 'live') preflights.push(preflightOf('moov', 'MOOV_BASE_URL', moovHealthRequest(target), target.requestTimeoutMs));
       });
     }
     if (apis.has('teamwork-desk')) {
@@ -81,7 +81,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
           process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
         }
         const target = resolveTeamworkDeskTarget(process.env);
-        if (target.kind === 'live') preflights.push(teamworkDeskPreflight(target));
+        if (target.kind === 'live') preflights.push(preflightOf('teamwork-desk', 'TEAMWORK_DESK_BASE_URL', teamworkDeskHealthRequest(target), target.requestTimeoutMs));
       });
     }
     if (problems.length > 0) throw oneLine(`Configuration error: ${problems.map((p) => p.message).join('\nConfiguration error: ')}`);
@@ -131,27 +131,9 @@ function oneLine(message: string): Error {
   return error;
 }
 
-/** The Moov preflight: a one-ticket page of the partner's own list, with the key pair. */
-function moovPreflight(target: MoovTarget): PreflightRequest {
-  const list = moovContract().operation('listTickets');
-  return {
-    api: 'moov',
-    variable: 'MOOV_BASE_URL',
-    url: `${target.baseURL}${list.buildPath({ accountID: target.partnerAccountID })}?count=1`,
-    headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${target.publicKey}:${target.secretKey}`).toString('base64')}`, 'x-moov-version': list.documentedVersion ?? 'v2024.01.00' },
-    timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, target.requestTimeoutMs),
-  };
-}
-
-/** The Teamwork Desk preflight: a one-ticket page, with the API key. */
-function teamworkDeskPreflight(target: TeamworkDeskTarget): PreflightRequest {
-  return {
-    api: 'teamwork-desk',
-    variable: 'TEAMWORK_DESK_BASE_URL',
-    url: `${target.baseURL}${teamworkDeskContract().operation('listTickets').buildPath({})}?pageSize=1`,
-    headers: { accept: 'application/json', authorization: `Bearer ${target.apiKey}` },
-    timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, target.requestTimeoutMs),
-  };
+/** A live target's preflight: the request its transports use as their health check. */
+function preflightOf(api: string, variable: string, request: { url: string; headers: Record<string, string> }, requestTimeoutMs: number): PreflightRequest {
+  return { api, variable, ...request, timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, requestTimeoutMs) };
 }
 
 /** TKT-HDR-002 across workers: each worker wrote the x-request-ids it saw; none may repeat. */

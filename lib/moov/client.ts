@@ -55,6 +55,18 @@ export interface SessionStats extends TransportStats {
   closed: number;
 }
 
+/**
+ * A one-ticket page of the partner's own list, with the key pair: any Moov target that is up
+ * answers it at once. The transport's health check and global setup's preflight both send it.
+ */
+export function moovHealthRequest(target: MoovTarget): { url: string; headers: Record<string, string> } {
+  const list = moovContract().operation('listTickets');
+  return {
+    url: `${target.baseURL}${list.buildPath({ accountID: target.partnerAccountID })}?count=1`,
+    headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${target.publicKey}:${target.secretKey}`).toString('base64')}`, 'X-Moov-Version': target.apiVersion ?? list.documentedVersion ?? 'v2024.01.00' },
+  };
+}
+
 /** A Moov target: builds requests from the contract, authenticates, sends them through the transport. */
 export class MoovClient {
   private readonly contract = moovContract();
@@ -63,17 +75,12 @@ export class MoovClient {
 
   /** `breaker`: the run's breaker for this target, shared by its workers (see lib/http/breaker.ts). */
   constructor(http: APIRequestContext, readonly target: MoovTarget, breaker?: Breaker) {
-    const health = this.contract.operation('listTickets');
     this.transport = new Transport(http, {
       api: 'moov',
       maxRps: target.maxRps,
       requestTimeoutMs: target.requestTimeoutMs,
       breaker,
-      // A one-ticket page of the partner's own list: any target that is up answers it at once.
-      health: {
-        url: `${target.baseURL}${health.buildPath({ accountID: target.partnerAccountID })}?count=1`,
-        headers: { accept: 'application/json', authorization: this.authorization({ kind: 'key' }) ?? '', 'X-Moov-Version': target.apiVersion ?? health.documentedVersion ?? 'v2024.01.00' },
-      },
+      health: moovHealthRequest(target),
       // A minted token is a secret from the moment it exists: register it before anything is recorded.
       onBody: (operation, json) => {
         if (operation.id === 'createAccessToken' && isRecord(json) && typeof json.access_token === 'string') secrets.add(json.access_token, '$MOOV_TOKEN');

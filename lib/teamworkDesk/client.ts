@@ -31,6 +31,14 @@ export interface TeamworkDeskResponse extends TransportResponse {
   operation: OperationSpec<TeamworkDeskOperationId>;
 }
 
+/**
+ * A one-ticket page with the API key: any site that is up answers it at once. The transport's
+ * health check and global setup's preflight both send it.
+ */
+export function teamworkDeskHealthRequest(target: TeamworkDeskTarget): { url: string; headers: Record<string, string> } {
+  return { url: `${target.baseURL}${teamworkDeskContract().operation('listTickets').buildPath({})}?pageSize=1`, headers: { accept: 'application/json', authorization: `Bearer ${target.apiKey}` } };
+}
+
 /** A Teamwork Desk target: builds requests from the contract, authenticates, sends them through the transport. */
 export class TeamworkDeskClient {
   private readonly contract = teamworkDeskContract();
@@ -38,15 +46,7 @@ export class TeamworkDeskClient {
 
   /** `breaker`: the run's breaker for this target, shared by its workers (see lib/http/breaker.ts). */
   constructor(http: APIRequestContext, readonly target: TeamworkDeskTarget, breaker?: Breaker) {
-    const list = this.contract.operation('listTickets');
-    this.transport = new Transport(http, {
-      api: 'teamwork-desk',
-      maxRps: target.maxRps,
-      requestTimeoutMs: target.requestTimeoutMs,
-      breaker,
-      // A one-ticket page: any site that is up answers it at once.
-      health: { url: `${target.baseURL}${list.buildPath({})}?pageSize=1`, headers: { accept: 'application/json', authorization: `Bearer ${target.apiKey}` } },
-    });
+    this.transport = new Transport(http, { api: 'teamwork-desk', maxRps: target.maxRps, requestTimeoutMs: target.requestTimeoutMs, breaker, health: teamworkDeskHealthRequest(target) });
     // Registered here too, not only from the environment: a key given to the target in code is still never written out.
     secrets.add(target.apiKey, '$TEAMWORK_DESK_API_KEY');
     secrets.add(Buffer.from(`${target.apiKey}:x`).toString('base64'), '$TEAMWORK_DESK_BASIC_CREDENTIALS');

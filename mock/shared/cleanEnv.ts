@@ -17,6 +17,14 @@ export function cleanMockEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proc
   };
 }
 
+/**
+ * The settings that address a running Teamwork Desk mock as a live target: its URL and key, the
+ * rate cap given (undefined: the live default for its host), everything else at its default.
+ */
+export function teamworkDeskLiveTargetEnv(url: string, apiKey: string, maxRps?: string): Record<string, string> {
+  return { TEAMWORK_DESK_BASE_URL: url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: apiKey, ...(maxRps === undefined ? {} : { TEAMWORK_DESK_MAX_RPS: maxRps }) };
+}
+
 /** What a Moov mock's accounts and keys are, as its config holds them. */
 export interface MoovMockAccounts {
   url: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { playwright } from '../../lib/playwrightRun';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
 import { startMoovMock } from '../../mock/moov/server';
-import { moovLiveTargetEnv } from '../../mock/shared/cleanEnv';
+import { moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../../mock/teamwork-desk/server';
 import type { ConformanceReport } from '../../reporters/conformance/model';
@@ -58,7 +58,7 @@ async function silent(): Promise<{ url: string; close(): Promise<void> }> {
 
 function liveEnv(project: OutageCase['project'], url: string, base: NodeJS.ProcessEnv): Record<string, string> {
   if (project === 'moov') return moovLiveTargetEnv({ ...moovMockConfigFromEnv(base), url }, '10000');
-  return { TEAMWORK_DESK_BASE_URL: url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: teamworkDeskMockConfigFromEnv(base).apiKey };
+  return teamworkDeskLiveTargetEnv(url, teamworkDeskMockConfigFromEnv(base).apiKey);
 }
 
 /** A mock that answers its first `requests` requests and then nothing (MOCK_WEATHER hang-after). */
