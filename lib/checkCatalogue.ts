@@ -1,11 +1,5 @@
 import { registry } from '../checks';
-import type { AnyCheck } from '../checks/check';
-
-const API_TITLES: Record<AnyCheck['api'], string> = {
-  moov: 'Moov support tickets (project `moov`)',
-  'teamwork-desk': 'Teamwork Desk ticket list (project `teamwork-desk`)',
-  sdk: "Moov's TypeScript SDK against the target (project `sdk`)",
-};
+import { API_IDENTITIES } from './apis';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
@@ -21,10 +15,10 @@ export function renderCheckCatalogue(): string {
     'what the pages imply but do not say; they fail a run only with `CONFORMANCE_STRICT=true`.',
     '',
   ];
-  for (const api of Object.keys(API_TITLES) as Array<AnyCheck['api']>) {
-    const checks = registry.forApi(api);
+  for (const api of API_IDENTITIES) {
+    const checks = registry.forApi(api.name);
     if (checks.length === 0) continue;
-    lines.push(`## ${API_TITLES[api]}`, '', `${checks.length} checks.`, '');
+    lines.push(`## ${api.catalogueHeading}`, '', `${checks.length} checks.`, '');
     for (const check of checks) {
       lines.push(
         `### ${check.id} ${check.title}${check.severity === 'advisory' ? ' (advisory)' : ''}`,

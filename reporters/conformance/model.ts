@@ -1,7 +1,6 @@
 import { registry } from '../../checks';
 import type { AnyCheck } from '../../checks/check';
-import type { Contract } from '../../lib/contract/loadContract';
-import { moovContract } from '../../lib/contract/moov';
+import { apiIdentity, apiOfProject, type ApiName } from '../../lib/apis';
 import type { DocSource } from '../../lib/contract/openapi';
 import type { Exchange } from '../../lib/http/exchange';
 import type { PropertyReplay } from '../../specs/support/property';
@@ -61,7 +60,7 @@ export interface Ratio {
 }
 
 export interface ApiSection {
-  api: RunInfo['api'];
+  api: ApiName;
   title: string;
   /** Documented operation × status × check cells this run exercised. */
   coverage: Ratio;
@@ -121,15 +120,6 @@ export interface Availability extends TransportStats {
 /** One project's drift check: advisory findings, or failing ones under CONFORMANCE_STRICT. */
 export type DriftReport = DriftAttachment & { project: string };
 
-// The sdk project judges the SDK on the Moov contract's operations.
-const CONTRACTS: Partial<Record<RunInfo['api'], () => Contract<string>>> = { moov: moovContract as () => Contract<string>, sdk: moovContract as () => Contract<string> };
-const TITLES: Record<RunInfo['api'], string> = { moov: 'Moov support tickets', 'teamwork-desk': 'Teamwork Desk ticket list', sdk: 'Moov TypeScript SDK' };
-
-/** Registers a contract for an API (the Teamwork Desk contract module adds itself). */
-export function registerReportContract(api: RunInfo['api'], load: () => Contract<string>): void {
-  CONTRACTS[api] = load;
-}
-
 function ratio(count: number, of: number): Ratio {
   return { count, of, percent: of === 0 ? 0 : Math.round((1000 * count) / of) / 10 };
 }
@@ -141,16 +131,8 @@ function cellStatuses(check: AnyCheck, documented: readonly number[]): number[] 
   return inContract.length > 0 ? inContract : [0]; // 0: "whatever the status" for checks on non-response evidence
 }
 
-function apiOfProject(project: string, run?: RunInfo): RunInfo['api'] | undefined {
-  if (run) return run.api;
-  if (project === 'moov' || project.startsWith('moov@')) return 'moov';
-  if (project === 'teamwork-desk') return 'teamwork-desk';
-  if (project === 'sdk') return 'sdk';
-  return undefined;
-}
-
-function sectionFor(api: RunInfo['api'], tests: CollectedTest[], book: WaiverBook, waivedTests: Set<CollectedTest>): ApiSection {
-  const contract = CONTRACTS[api]?.();
+function sectionFor(api: ApiName, tests: CollectedTest[], book: WaiverBook, waivedTests: Set<CollectedTest>): ApiSection {
+  const contract = apiIdentity(api).contract();
   const checks = registry.forApi(api);
   const documented = (operation: string) => {
     try {
@@ -270,7 +252,7 @@ function sectionFor(api: RunInfo['api'], tests: CollectedTest[], book: WaiverBoo
 
   return {
     api,
-    title: TITLES[api],
+    title: apiIdentity(api).title,
     coverage: ratio(coveredCells, universe.size),
     conformance: ratio(cleanCells, exercised.size),
     operations,
@@ -334,9 +316,9 @@ function availabilityOf(tests: CollectedTest[], preflight: string[]): Availabili
 export function buildReport(tests: CollectedTest[], durationMs: number, options: BuildOptions = {}): ConformanceReport {
   const book = new WaiverBook(options.waivers ?? { file: '', waivers: [] }, options.today ?? todayUtc());
   const waivedTests = new Set<CollectedTest>();
-  const byApi = new Map<RunInfo['api'], CollectedTest[]>();
+  const byApi = new Map<ApiName, CollectedTest[]>();
   for (const test of tests) {
-    const api = apiOfProject(test.project, test.run);
+    const api = test.run?.api ?? apiOfProject(test.project);
     if (!api) continue;
     byApi.set(api, [...(byApi.get(api) ?? []), test]);
   }

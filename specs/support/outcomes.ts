@@ -2,6 +2,7 @@ import type { TestInfo } from '@playwright/test';
 import { outcomes, type TestOutcomes } from '../../checks/outcomes';
 import type { AnyCheck } from '../../checks/check';
 import { valueOf } from '../../lib/config/configError';
+import type { ApiName } from '../../lib/apis';
 
 export const OUTCOMES_ATTACHMENT = 'conformance-outcomes';
 
@@ -10,7 +11,7 @@ export type RunCounters = Record<string, number>;
 
 /** What a report says about the run a test belonged to (carried per test, so merged shards keep it). */
 export interface RunInfo {
-  api: 'moov' | 'teamwork-desk' | 'sdk';
+  api: ApiName;
   /** Where requests went: a URL, never credentials. */
   target: string;
   targetKind: 'mock' | 'live';

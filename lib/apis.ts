@@ -1,0 +1,70 @@
+import type { Contract } from './contract/loadContract';
+import { moovContract } from './contract/moov';
+import { teamworkDeskContract } from './contract/teamworkDesk';
+
+/**
+ * What every shared part of the suite (check model, reports, catalogue) needs to know about an
+ * API: its name, how it is titled, the contract its operations and statuses come from, and the
+ * variable that points it at a live target. One entry per API, in one list: shared code iterates
+ * over the list and never names a particular API, so an API added here is reported, catalogued
+ * and counted like the others (and a shared table cannot silently treat it as one of them).
+ */
+export interface ApiIdentity<Name extends string = string> {
+  name: Name;
+  /** The report's heading for it. */
+  title: string;
+  /** The check catalogue's heading for it (docs/checks.md). */
+  catalogueHeading: string;
+  /** The contract whose operations and documented statuses its checks judge. */
+  contract: () => Contract<string>;
+  /** The environment variable naming a live target (unset: the embedded mock). */
+  targetVariable: string;
+}
+
+function identity<const Name extends string>(api: ApiIdentity<Name>): ApiIdentity<Name> {
+  return api;
+}
+
+export const API_IDENTITIES = [
+  identity({
+    name: 'moov',
+    title: 'Moov support tickets',
+    catalogueHeading: 'Moov support tickets (project `moov`)',
+    contract: moovContract as () => Contract<string>,
+    targetVariable: 'MOOV_BASE_URL',
+  }),
+  identity({
+    name: 'teamwork-desk',
+    title: 'Teamwork Desk ticket list',
+    catalogueHeading: 'Teamwork Desk ticket list (project `teamwork-desk`)',
+    contract: teamworkDeskContract as () => Contract<string>,
+    targetVariable: 'TEAMWORK_DESK_BASE_URL',
+  }),
+  // The sdk project judges the SDK on the Moov contract's operations, against a Moov target.
+  identity({
+    name: 'sdk',
+    title: 'Moov TypeScript SDK',
+    catalogueHeading: "Moov's TypeScript SDK against the target (project `sdk`)",
+    contract: moovContract as () => Contract<string>,
+    targetVariable: 'MOOV_BASE_URL',
+  }),
+] as const;
+
+export type ApiName = (typeof API_IDENTITIES)[number]['name'];
+
+export const API_NAMES: readonly ApiName[] = API_IDENTITIES.map((api) => api.name);
+
+/** The API of that name; an unknown name is a programming error, said as such. */
+export function apiIdentity(name: ApiName): ApiIdentity<ApiName> {
+  const found = API_IDENTITIES.find((api) => api.name === name);
+  if (!found) throw new Error(`no API named ${JSON.stringify(name)} (known: ${API_NAMES.join(', ')})`);
+  return found;
+}
+
+/**
+ * The API a Playwright project judges: the project of its name, a version of it (`moov@v2025.07.00`)
+ * or a self-test case of it (`moov~page-gap`); none for the suite's own projects (unit, reports).
+ */
+export function apiOfProject(project: string): ApiName | undefined {
+  return API_NAMES.find((name) => project === name || project.startsWith(`${name}@`) || project.startsWith(`${name}~`));
+}
