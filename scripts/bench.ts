@@ -28,7 +28,7 @@ import { playwright } from '../lib/playwrightRun';
 import { MOCK_DEFAULTS as MOOV_MOCK_DEFAULTS, moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
 import { cleanMockEnv, moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../mock/shared/cleanEnv';
-import type { LoggedRequest } from '../mock/shared/requestLog';
+import type { LoggedRequest } from '../lib/http/loggedRequest';
 import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import type { ConformanceReport } from '../reporters/conformance/model';

@@ -21,8 +21,8 @@ import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
-import { loadWaivers } from '../lib/waivers/load';
-import { baselineFromEnv } from '../reporters/conformance/baseline';
+import { loadWaivers } from '../checks/waivers/load';
+import { baselineFileFromEnv } from '../lib/config/baselineFile';
 import { profilesFrom } from '../lib/calibration/profile';
 
 /** How long the preflight waits for a live target's first answer (less when the request timeout is shorter). */
@@ -53,7 +53,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // The waivers file (every entry names a registered check, a reason, an issue link and a date)
     // and the baseline report are checked before the mocks start or any request is sent.
     loadWaivers(process.env);
-    baselineFromEnv(process.env);
+    baselineFileFromEnv(process.env);
     // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
     profilesFrom(process.env, 'CONFORMANCE_PROFILE');
     profilesFrom(process.env, 'MOCK_PROFILE');

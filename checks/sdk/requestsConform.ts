@@ -1,4 +1,4 @@
-import type { LoggedRequest } from '../../mock/shared/requestLog';
+import type { LoggedRequest } from '../../lib/http/loggedRequest';
 import { defineCheck } from '../check';
 import { SDK_SRC } from './sources';
 

@@ -1,21 +1,4 @@
-/** What the mock saw of one request, and how it departed from the contract. */
-export interface LoggedRequest {
-  at: string;
-  method: string;
-  path: string;
-  /** The query string, without the leading '?'. */
-  query: string;
-  /** Request headers that matter to the contract; credentials reduced to their scheme. */
-  headers: Record<string, string>;
-  /** The request body, clipped to a few kilobytes. */
-  body?: string;
-  operationId?: string;
-  status: number;
-  /** The X-Moov-Version (or equivalent) header the client sent, if any. */
-  version?: string;
-  /** Contract violations in the request itself (headers, query, body), empty when it conformed. */
-  violations: string[];
-}
+import type { LoggedRequest } from '../../lib/http/loggedRequest';
 
 const KEPT_HEADERS = ['content-type', 'x-moov-version', 'accept', 'user-agent'];
 const BODY_LIMIT = 4096;

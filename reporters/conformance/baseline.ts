@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ConfigError, valueOf, type Env } from '../../lib/config/configError';
+import { baselineFileFromEnv } from '../../lib/config/baselineFile';
+import type { Env } from '../../lib/config/configError';
 import { PROJECT_ROOT } from '../../lib/config/run';
 import type { ConformanceReport, FailureEntry, Ratio } from './model';
 
@@ -42,23 +41,11 @@ export type BaselineReport = Pick<ConformanceReport, 'generatedAt'> & {
   apis: Array<Pick<ConformanceReport['apis'][number], 'api' | 'title' | 'coverage' | 'conformance' | 'failures'> & { waived?: FailureEntry[] }>;
 };
 
-/** Reads CONFORMANCE_BASELINE when set; a missing or unreadable file is a ConfigError. */
+/** Reads CONFORMANCE_BASELINE when set (lib/config/baselineFile.ts vouches for its shape). */
 export function baselineFromEnv(env: Env, root = PROJECT_ROOT): { file: string; report: BaselineReport } | undefined {
-  const file = valueOf(env, 'CONFORMANCE_BASELINE');
-  if (file === undefined) return undefined;
-  const path = resolve(root, file);
-  if (!existsSync(path)) throw new ConfigError('CONFORMANCE_BASELINE', `names "${file}", but there is no such file (an earlier run's reports/conformance.json)`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError('CONFORMANCE_BASELINE', `"${file}" is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const report = parsed as Partial<BaselineReport> | null;
-  if (!report || typeof report !== 'object' || !Array.isArray(report.apis) || !report.apis.every((a) => Array.isArray(a?.failures))) {
-    throw new ConfigError('CONFORMANCE_BASELINE', `"${file}" is not a conformance.json (no apis with failures)`);
-  }
-  return { file, report: { generatedAt: String(report.generatedAt ?? ''), apis: report.apis } };
+  const baseline = baselineFileFromEnv(env, root);
+  if (baseline === undefined) return undefined;
+  return { file: baseline.file, report: { generatedAt: baseline.generatedAt, apis: baseline.apis as BaselineReport['apis'] } };
 }
 
 function ref(f: FailureEntry): FailureRef {

@@ -1,7 +1,6 @@
 import type { CheckOutcome, OutcomeCell } from '../../checks/outcomes';
 import type { DriftAttachment } from '../../lib/calibration/drift';
-import type { PropertyReplay } from '../../specs/support/property';
-import type { OutcomesAttachment, RunInfo } from '../../specs/support/outcomes';
+import type { OutcomesAttachment, PropertyReplay, RunInfo } from '../../checks/attachments';
 
 /** What the reporter keeps of one finished test. */
 export interface CollectedTest {

@@ -4,13 +4,12 @@ import type { FullConfig, FullResult, Reporter, TestCase, TestError, TestResult 
 import { DRIFT_ATTACHMENT, type DriftAttachment } from '../../lib/calibration/drift';
 import { ConfigError, valueOf } from '../../lib/config/configError';
 import { PROJECT_ROOT, REPORTS_DIR } from '../../lib/config/run';
-import { loadWaivers } from '../../lib/waivers/load';
-import type { WaiverSet } from '../../lib/waivers/waiver';
+import { loadWaivers } from '../../checks/waivers/load';
+import type { WaiverSet } from '../../checks/waivers/waiver';
 import { annotationLines } from './annotations';
 import { baselineFromEnv, diffBaseline } from './baseline';
 import { secrets } from '../../lib/redaction/secrets';
-import type { PropertyReplay } from '../../specs/support/property';
-import { OUTCOMES_ATTACHMENT, type OutcomesAttachment } from '../../specs/support/outcomes';
+import { OUTCOMES_ATTACHMENT, PROPERTY_REPLAY_ATTACHMENT, type OutcomesAttachment, type PropertyReplay } from '../../checks/attachments';
 import type { CollectedTest } from './collected';
 import { buildReport } from './model';
 import { unavailableLines, verdictLine, waivedLines } from './summaryText';
@@ -93,7 +92,7 @@ export default class ConformanceReporter implements Reporter {
       details: outcomes?.details ?? [],
       counters: outcomes?.counters ?? {},
       run: outcomes?.run,
-      replay: attachmentJson<PropertyReplay>(result, 'property-replay'),
+      replay: attachmentJson<PropertyReplay>(result, PROPERTY_REPLAY_ATTACHMENT),
       drift: attachmentJson<DriftAttachment>(result, DRIFT_ATTACHMENT),
     };
     // The last attempt wins (retries), keyed by project and test.

@@ -3,15 +3,14 @@ import type { AnyCheck } from '../../checks/check';
 import { apiIdentity, apiOfProject, type ApiName } from '../../lib/apis';
 import type { DocSource } from '../../lib/contract/openapi';
 import type { Exchange } from '../../lib/http/exchange';
-import type { PropertyReplay } from '../../specs/support/property';
-import type { RunInfo } from '../../specs/support/outcomes';
+import type { PropertyReplay, RunInfo } from '../../checks/attachments';
 import type { CollectedTest } from './collected';
 import type { BaselineDiff } from './baseline';
 import type { TrendEntry } from './trend';
 import type { DriftAttachment } from '../../lib/calibration/drift';
 import { WaiverBook, type FailureWaiver, type WaiverSummary } from './waivers';
-import type { WaiverSet } from '../../lib/waivers/waiver';
-import { todayUtc } from '../../lib/waivers/match';
+import type { WaiverSet } from '../../checks/waivers/waiver';
+import { todayUtc } from '../../checks/waivers/match';
 import { TARGET_UNAVAILABLE, type TransportStats } from '../../lib/http/availability';
 
 /** waived: every failure in the cell is a known deviation a live waiver covers. */

@@ -1,6 +1,6 @@
-import { matchWaiver, waiverInScope, type FailureFacts } from '../../lib/waivers/match';
-import { daysLeft } from '../../lib/waivers/match';
-import type { Waiver, WaiverSet } from '../../lib/waivers/waiver';
+import { matchWaiver, waiverInScope, type FailureFacts } from '../../checks/waivers/match';
+import { daysLeft } from '../../checks/waivers/match';
+import type { Waiver, WaiverSet } from '../../checks/waivers/waiver';
 import type { CollectedTest } from './collected';
 import type { FailureEntry } from './model';
 

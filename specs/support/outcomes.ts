@@ -1,34 +1,8 @@
 import type { TestInfo } from '@playwright/test';
-import { outcomes, type TestOutcomes } from '../../checks/outcomes';
+import { outcomes } from '../../checks/outcomes';
 import type { AnyCheck } from '../../checks/check';
 import { valueOf } from '../../lib/config/configError';
-import type { ApiName } from '../../lib/apis';
-
-export const OUTCOMES_ATTACHMENT = 'conformance-outcomes';
-
-/** Per-test counters a report adds up (requests made, 429s met, tickets created and closed). */
-export type RunCounters = Record<string, number>;
-
-/** What a report says about the run a test belonged to (carried per test, so merged shards keep it). */
-export interface RunInfo {
-  api: ApiName;
-  /** Where requests went: a URL, never credentials. */
-  target: string;
-  targetKind: 'mock' | 'live';
-  /** The API version tested (e.g. the X-Moov-Version sent). */
-  version: string;
-  seed: number;
-  runId: string;
-  /** Anything else worth a line in the report (SDK version, contract version...). */
-  details?: Record<string, string>;
-  /** CONFORMANCE_ENV of the run, when one was named (waivers may be scoped to it). */
-  envName?: string;
-}
-
-export interface OutcomesAttachment extends TestOutcomes {
-  counters: RunCounters;
-  run: RunInfo;
-}
+import { OUTCOMES_ATTACHMENT, type OutcomesAttachment, type RunCounters, type RunInfo } from '../../checks/attachments';
 
 /** Drains what the test's checks recorded into one attachment the conformance reporter reads. */
 export async function attachOutcomes(testInfo: TestInfo, counters: RunCounters, run: RunInfo): Promise<void> {

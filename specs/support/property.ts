@@ -6,6 +6,7 @@ import { secrets } from '../../lib/redaction/secrets';
 import { grepArgument } from '../../lib/shell';
 import { reproductionEnv } from '../../lib/config/reproduction';
 import { outcomes } from '../../checks/outcomes';
+import { PROPERTY_REPLAY_ATTACHMENT, type PropertyReplay } from '../../checks/attachments';
 
 /** Errors that mean "this run cannot go on here", not "the target is wrong": the test is skipped. */
 export class SkipRun extends Error {
@@ -77,16 +78,6 @@ export function propertyRuns(scale = 1, minRuns = 3): number {
   return Math.max(minRuns, Math.round(propertySettings(process.env).runs * scale));
 }
 
-/** What a failing property leaves for the report's replay bundle. */
-export interface PropertyReplay {
-  title: string;
-  label: string;
-  baseSeed: number;
-  seed: number;
-  path: string;
-  counterexample: string;
-  command: string;
-}
 
 
 /**
@@ -166,7 +157,7 @@ export async function checkProperty<T>(testInfo: TestInfo, arbitrary: fc.Arbitra
   // The run's settings go with it (MOCK_FAULTS, the target...): without them the replay would pass.
   const command = `${reproductionEnv(process.env)}CONFORMANCE_SEED=${baseSeed} CONFORMANCE_REPLAY_PATH=${details.counterexamplePath ?? ''} npx playwright test --project=${testInfo.project.name} -g ${grepArgument(testInfo.title)}`;
   const replay: PropertyReplay = { title, label, baseSeed, seed, path: details.counterexamplePath ?? '', counterexample, command };
-  await testInfo.attach('property-replay', { body: JSON.stringify(replay, null, 2), contentType: 'application/json' });
+  await testInfo.attach(PROPERTY_REPLAY_ATTACHMENT, { body: JSON.stringify(replay, null, 2), contentType: 'application/json' });
   const cause = error instanceof Error ? error.message : String(error);
   const message = [
     `Property "${options.label ?? testInfo.title}" failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s)${shrinkStopped ? ' (stopped early: live shrink budget spent)' : ''}${confirmation === 'unconfirmed' ? ' (not replayed: the write plan had no ticket left for it)' : live ? ' (confirmed by a replay)' : ''}.`,

@@ -7,7 +7,7 @@ import { CheckRegistry } from '../../checks/registry';
 import { verify } from '../../checks/verify';
 import { ConformanceFailure } from '../../checks/failure';
 import { outcomes } from '../../checks/outcomes';
-import { renderCheckCatalogue } from '../../lib/checkCatalogue';
+import { renderCheckCatalogue } from '../../checks/catalogue';
 
 const probe = (id: string, severity: 'error' | 'advisory' = 'error') =>
   defineCheck<number>({

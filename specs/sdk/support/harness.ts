@@ -1,7 +1,7 @@
 import type { Moov } from '@moovio/sdk';
 import type { MoovTarget } from '../../../lib/config/moovTarget';
 import type { LoadedSdk } from '../../../lib/sdk/moovSdk';
-import type { LoggedRequest } from '../../../mock/shared/requestLog';
+import type { LoggedRequest } from '../../../lib/http/loggedRequest';
 import { sdkChecks } from '../../../checks/sdk';
 import { verify } from '../../../checks/verify';
 import { moovContract, type MoovOperationId } from '../../../lib/contract/moov';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { registry } from '../../checks';
-import { ConfigError, valueOf, type Env } from '../config/configError';
-import { PROJECT_ROOT } from '../config/run';
+import { registry } from '../index';
+import { ConfigError, valueOf, type Env } from '../../lib/config/configError';
+import { PROJECT_ROOT } from '../../lib/config/run';
 import { parseWaivers } from './parse';
 import type { WaiverSet } from './waiver';
 

@@ -1,5 +1,5 @@
-import { registry } from '../checks';
-import { API_IDENTITIES } from './apis';
+import { registry } from '.';
+import { API_IDENTITIES } from '../lib/apis';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();

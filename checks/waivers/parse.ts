@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from '../config/configError';
+import { ConfigError } from '../../lib/config/configError';
 import type { Waiver } from './waiver';
 
 /** What validation needs to know of a check: its id is registered, and its operations. */
