@@ -31,9 +31,10 @@ import { cleanMockEnv, moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../m
 import type { LoggedRequest } from '../lib/http/loggedRequest';
 import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
-import type { ConformanceReport } from '../reporters/conformance/model';
+
 import { availabilityLine } from '../reporters/conformance/summaryText';
 import { outageCases, runOutage } from './selftest/outages';
+import type { ConformanceReport } from '../reporters/conformance/report';
 
 type Api = 'moov' | 'teamwork-desk';
 /** weather: live mode behind MOCK_WEATHER=gateway,busy; outage: live targets that cannot be judged. */

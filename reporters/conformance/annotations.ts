@@ -1,5 +1,5 @@
 import { secrets } from '../../lib/redaction/secrets';
-import type { ConformanceReport, FailureEntry } from './model';
+import type { ConformanceReport, FailureEntry } from './report';
 
 /** Workflow-command escaping (GitHub Actions): the message, and a property such as title. */
 function escapeData(text: string): string {

@@ -1,45 +1,7 @@
 import { baselineFileFromEnv } from '../../lib/config/baselineFile';
 import type { Env } from '../../lib/config/configError';
 import { PROJECT_ROOT } from '../../lib/config/run';
-import type { ConformanceReport, FailureEntry, Ratio } from './model';
-
-/** A failure as the baseline comparison names it: the same check, operation and test in the same project. */
-export interface FailureRef {
-  project: string;
-  checkId: string;
-  title: string;
-  operation: string;
-  test: string;
-}
-
-export interface RatioChange {
-  /** Percent in the baseline (absent when the baseline did not test this API). */
-  before?: number;
-  after: number;
-  /** after − before, in percentage points. */
-  delta?: number;
-}
-
-/** What changed since an earlier run's conformance.json. */
-export interface BaselineDiff {
-  file: string;
-  /** When the baseline's report was written. */
-  generatedAt: string;
-  /** Failing now (and not waived), not failing in the baseline. */
-  newFailures: FailureRef[];
-  /** Failing in the baseline; their check ran this time and passed. */
-  fixed: FailureRef[];
-  /** Failing (or waived) in both. */
-  stillFailing: FailureRef[];
-  /** Failing in the baseline; their check did not run this time, so nothing is known. */
-  notRerun: FailureRef[];
-  apis: Array<{ api: string; title: string; coverage: RatioChange; conformance: RatioChange }>;
-}
-
-/** The report of an earlier run, as far as the comparison needs it (older reports lack `waived`). */
-export type BaselineReport = Pick<ConformanceReport, 'generatedAt'> & {
-  apis: Array<Pick<ConformanceReport['apis'][number], 'api' | 'title' | 'coverage' | 'conformance' | 'failures'> & { waived?: FailureEntry[] }>;
-};
+import type { BaselineDiff, BaselineReport, ConformanceReport, FailureEntry, FailureRef, Ratio, RatioChange } from './report';
 
 /** Reads CONFORMANCE_BASELINE when set (lib/config/baselineFile.ts vouches for its shape). */
 export function baselineFromEnv(env: Env, root = PROJECT_ROOT): { file: string; report: BaselineReport } | undefined {

@@ -1,123 +1,13 @@
 import { registry } from '../../checks';
 import type { AnyCheck } from '../../checks/check';
 import { apiIdentity, apiOfProject, type ApiName } from '../../lib/apis';
-import type { DocSource } from '../../lib/contract/openapi';
-import type { Exchange } from '../../lib/http/exchange';
-import type { PropertyReplay, RunInfo } from '../../checks/attachments';
 import type { CollectedTest } from './collected';
-import type { BaselineDiff } from './baseline';
-import type { TrendEntry } from './trend';
-import type { DriftAttachment } from '../../lib/calibration/drift';
-import { WaiverBook, type FailureWaiver, type WaiverSummary } from './waivers';
+
+import { WaiverBook } from './waivers';
 import type { WaiverSet } from '../../checks/waivers/waiver';
 import { todayUtc } from '../../checks/waivers/match';
-import { TARGET_UNAVAILABLE, type TransportStats } from '../../lib/http/availability';
-
-/** waived: every failure in the cell is a known deviation a live waiver covers. */
-export type CellState = 'pass' | 'fail' | 'waived' | 'advisory' | 'skipped' | 'not-run' | 'n/a';
-
-export interface MatrixCell {
-  state: CellState;
-  passed: number;
-  failed: number;
-  advisory: number;
-  reason?: string;
-}
-
-export interface MatrixRow {
-  checkId: string;
-  title: string;
-  severity: AnyCheck['severity'];
-  cells: Record<string, MatrixCell>;
-}
-
-export interface FailureEntry {
-  id: string;
-  checkId: string;
-  title: string;
-  operation: string;
-  project: string;
-  test: string;
-  /** The test's own title, for `-g`. */
-  grep: string;
-  location: string;
-  /** unconfirmed: a live failure its replay did not reproduce (reported, never counted as a failure). */
-  severity: 'error' | 'advisory' | 'crash' | 'unconfirmed';
-  message: string;
-  source?: DocSource;
-  exchange?: Exchange;
-  reproduce?: string;
-  replay?: PropertyReplay;
-  /** The waiver this failure met: live (it is listed as waived) or expired (it fails the run). */
-  waiver?: FailureWaiver;
-}
-
-export interface Ratio {
-  count: number;
-  of: number;
-  percent: number;
-}
-
-export interface ApiSection {
-  api: ApiName;
-  title: string;
-  /** Documented operation × status × check cells this run exercised. */
-  coverage: Ratio;
-  /** Exercised cells in which no check failed. */
-  conformance: Ratio;
-  operations: string[];
-  matrix: MatrixRow[];
-  /** Failures that fail the run (an expired waiver's among them, marked). */
-  failures: FailureEntry[];
-  /** Failures a live waiver covers: known deviations, listed with reason, link and days left. */
-  waived: FailureEntry[];
-  advisories: FailureEntry[];
-  /** Live failures that did not repeat when replayed: evidence, not a verdict. */
-  notReproducible: FailureEntry[];
-  skipped: Array<{ test: string; project: string; reason: string; checks: string[] }>;
-  notes: string[];
-  projects: Array<{ project: string; version: string; target: string; details: Record<string, string>; passed: number; failed: number; waived: number; skipped: number }>;
-  runs: RunInfo[];
-}
-
-export interface ConformanceReport {
-  generatedAt: string;
-  durationMs: number;
-  /**
-   * passes with waivers: every failure was a known deviation a live waiver covers. inconclusive:
-   * nothing failed, but the target could not be judged (unreachable, hanging, too many transient
-   * errors): tests ended "target unavailable", and the run fails all the same.
-   */
-  verdict: 'conforms' | 'passes with waivers' | 'fails' | 'inconclusive' | 'no checks ran';
-  /**
-   * failed: tests that fail the run; waived: failed tests whose every failure a live waiver
-   * covers; unavailable: skipped tests the target could not be judged in (among `skipped`).
-   */
-  tests: { passed: number; failed: number; skipped: number; waived: number; unavailable: number };
-  /** closed: by the tests and by the cleanup at the end of the run (closedAtEnd of them); uncertain: creates whose answer was lost and whose ticket was never found. */
-  counters: { requests: number; rateLimited: number; created: number; closed: number; closedAtEnd?: number; uncertain?: number };
-  /** What the targets' weather cost the run, and why any test could not be judged. */
-  availability: Availability;
-  seeds: number[];
-  apis: ApiSection[];
-  /** The waivers file and what became of each entry (applied, stale, expired, not exercised). */
-  waivers?: WaiverSummary;
-  /** What changed since CONFORMANCE_BASELINE's report. */
-  baseline?: BaselineDiff;
-  /** The last runs' headlines from CONFORMANCE_HISTORY, oldest first, this run last. */
-  trend?: TrendEntry[];
-  /** Silent points answered otherwise than CONFORMANCE_PROFILE says, per project that checked them. */
-  drift?: DriftReport[];
-}
-
-/** The transports' weather, summed over the run's tests (lib/http/availability.ts). */
-export interface Availability extends TransportStats {
-  /** Why tests (or the whole run, before its first test) could not be judged, each reason once. */
-  unavailable: string[];
-}
-
-/** One project's drift check: advisory findings, or failing ones under CONFORMANCE_STRICT. */
-export type DriftReport = DriftAttachment & { project: string };
+import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
+import type { ApiSection, Availability, ConformanceReport, FailureEntry, MatrixCell, MatrixRow, Ratio } from './report';
 
 function ratio(count: number, of: number): Ratio {
   return { count, of, percent: of === 0 ? 0 : Math.round((1000 * count) / of) / 10 };
@@ -231,7 +121,6 @@ function sectionFor(api: ApiName, tests: CollectedTest[], book: WaiverBook, waiv
     }
     return { checkId: check.id, title: check.title, severity: check.severity, cells };
   });
-
 
   const projects = [...new Set(tests.map((t) => t.project))].map((project) => {
     const own = tests.filter((t) => t.project === project);

@@ -1,9 +1,8 @@
 import type { Exchange } from '../../lib/http/exchange';
 import { availabilityLine, unavailableLines } from './summaryText';
-import type { BaselineDiff, FailureRef } from './baseline';
-import type { ApiSection, ConformanceReport, DriftReport, FailureEntry, MatrixCell } from './model';
-import { renderTrendSvg, type TrendEntry } from './trend';
-import type { WaiverSummary } from './waivers';
+
+import { renderTrendSvg } from './trend';
+import type { ApiSection, BaselineDiff, ConformanceReport, DriftReport, FailureEntry, FailureRef, MatrixCell, TrendEntry, WaiverSummary } from './report';
 
 /** conformance.html: one self-contained file (inline CSS, no scripts, fonts or network). */
 const CSS = `

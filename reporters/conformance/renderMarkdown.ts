@@ -1,7 +1,5 @@
 import { availabilityLine, unavailableLines } from './summaryText';
-import type { BaselineDiff, FailureRef } from './baseline';
-import type { DriftReport } from './model';
-import type { ConformanceReport, FailureEntry, MatrixCell } from './model';
+import type { BaselineDiff, ConformanceReport, DriftReport, FailureEntry, FailureRef, MatrixCell } from './report';
 
 const SYMBOL: Record<MatrixCell['state'], string> = { pass: '✅', fail: '❌', waived: '🟣', advisory: '⚠️', skipped: '⏭️', 'not-run': '·', 'n/a': '' };
 

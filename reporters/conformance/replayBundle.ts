@@ -1,4 +1,4 @@
-import type { FailureEntry } from './model';
+
 
 /** Everything needed to reproduce one failure, written to reports/replay/<id>.json. */
 export interface ReplayBundle {
@@ -19,6 +19,7 @@ export interface ReplayBundle {
 }
 
 import { grepArgument } from '../../lib/shell';
+import type { FailureEntry } from './report';
 
 /** The Playwright command for one test, with its seed and path when it was a property. */
 function rerun(entry: FailureEntry): string {

@@ -1,4 +1,4 @@
-import type { Availability, ConformanceReport, MatrixCell } from './model';
+import type { Availability, ConformanceReport, MatrixCell } from './report';
 
 /** The weather a run met, in one line: what it cost and what it could not judge. */
 export function availabilityLine(a: Availability): string {

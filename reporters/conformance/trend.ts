@@ -1,21 +1,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ConformanceReport } from './model';
+import type { ConformanceReport, TrendEntry } from './report';
 
 /** How many runs the HTML report's trend chart shows. */
 export const TREND_RUNS = 30;
-
-/** One run's headline, one JSON line in CONFORMANCE_HISTORY. */
-export interface TrendEntry {
-  date: string;
-  verdict: ConformanceReport['verdict'];
-  durationMs: number;
-  requests: number;
-  /** Failures that failed the run, and failures waivers covered, over all APIs. */
-  failures: number;
-  waived: number;
-  apis: Array<{ api: string; target: string; version: string; coverage: number; conformance: number; failures: number; waived: number }>;
-}
 
 export function headlineOf(report: ConformanceReport): TrendEntry {
   return {

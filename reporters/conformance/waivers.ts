@@ -1,38 +1,8 @@
 import { matchWaiver, waiverInScope, type FailureFacts } from '../../checks/waivers/match';
 import { daysLeft } from '../../checks/waivers/match';
-import type { Waiver, WaiverSet } from '../../checks/waivers/waiver';
+import type { WaiverSet } from '../../checks/waivers/waiver';
 import type { CollectedTest } from './collected';
-import type { FailureEntry } from './model';
-
-/** The waiver a failure met, as the report shows it. */
-export interface FailureWaiver {
-  entry: number;
-  reason: string;
-  issue: string;
-  expires: string;
-  daysLeft: number;
-  /** live: the failure is waived; expired: it fails the run, and the report says the waiver expired. */
-  state: 'live' | 'expired';
-}
-
-/** One entry of the waivers file and what became of it in this run. */
-export interface WaiverStatus extends Waiver {
-  daysLeft: number;
-  /**
-   * applied: it waived failures. stale: what it names ran and did not fail as it says (delete it).
-   * expired: past its date (failures it describes fail the run). not exercised: what it names did
-   * not run against a target it speaks of, so this run cannot tell.
-   */
-  status: 'applied' | 'stale' | 'expired' | 'not exercised';
-  /** Failures it waived (applied) or would have waived (expired). */
-  matched: number;
-}
-
-export interface WaiverSummary {
-  file: string;
-  today: string;
-  entries: WaiverStatus[];
-}
+import type { FailureEntry, FailureWaiver, WaiverStatus, WaiverSummary } from './report';
 
 /** Applies one run's waivers to its failures and remembers what each waiver did. */
 export class WaiverBook {

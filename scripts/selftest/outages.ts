@@ -8,7 +8,7 @@ import { startMoovMock } from '../../mock/moov/server';
 import { moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../../mock/shared/cleanEnv';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
 import { startTeamworkDeskMock } from '../../mock/teamwork-desk/server';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 /**
  * Targets that cannot be judged, run as a user runs the suite (one `playwright test` each, the

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { playwright, type NestedRun } from '../../lib/playwrightRun';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+
 import { calibrateMock } from '../unit/support/calibrateMock';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 /** Only the moov project's drift check: a profile of the plain mock, run against the mock with 404s outside reach. */
 const DRIFT_TEST = ['test', '--project=moov', '-g', 'silent points as its profile says'];

@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+
 import { playwright } from '../../lib/playwrightRun';
 import { valueOf } from '../../lib/config/configError';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 /** Debian's Chromium: Playwright's own browser download does not work where this suite runs. */
 const CHROMIUM = valueOf(process.env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { playwright } from '../../lib/playwrightRun';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 function matrixOf(report: ConformanceReport) {
   return report.apis.map((api) => ({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { playwright, type NestedRun } from '../../lib/playwrightRun';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 /** One moov test that fails through TKT-PAG-002 against the page-gap mock, and nothing else. */
 const ONE_FAILING_TEST = ['test', '--project=moov', '-g', 'cursor walks at several counts'];

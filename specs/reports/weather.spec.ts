@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { playwright } from '../../lib/playwrightRun';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 const CLOSING = ['test', '--project=moov', '-g', 'closing a ticket closes it'];
 /** Half the PATCHes answered 504 after the mock carried them out; at this seed the test's first close is one of them. */

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConformanceReport } from '../../reporters/conformance/model';
+
 import { expect, test } from '@playwright/test';
 import { playwright } from '../../lib/playwrightRun';
+import type { ConformanceReport } from '../../reporters/conformance/report';
 
 /** The tests `playwright test --list` selects, as `file:line title` lines. */
 function listed(output: string): string[] {

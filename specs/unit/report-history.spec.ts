@@ -7,11 +7,12 @@ import { secrets } from '../../lib/redaction/secrets';
 import { annotationLines } from '../../reporters/conformance/annotations';
 import { baselineFromEnv, diffBaseline } from '../../reporters/conformance/baseline';
 import type { CollectedTest } from '../../reporters/conformance/collected';
-import { buildReport, type ConformanceReport } from '../../reporters/conformance/model';
+import { buildReport } from '../../reporters/conformance/model';
 import { renderHtml } from '../../reporters/conformance/renderHtml';
 import { renderMarkdown } from '../../reporters/conformance/renderMarkdown';
 import { collectedMoovTest } from './support/collectedTest';
-import { headlineOf, parseHistory, recordHistory, renderTrendSvg, TREND_RUNS, type TrendEntry } from '../../reporters/conformance/trend';
+import { headlineOf, parseHistory, recordHistory, renderTrendSvg, TREND_RUNS } from '../../reporters/conformance/trend';
+import type { ConformanceReport, TrendEntry } from '../../reporters/conformance/report';
 
 function moovTest(title: string, checkId: string, failing: boolean, message = `[${checkId}] broke — listTickets\n  expected: every ticket\n  received: 2 missing`): CollectedTest {
   return collectedMoovTest({ title, checkId, failing, message, requests: 5 });
