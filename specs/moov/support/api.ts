@@ -12,7 +12,7 @@ import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
 import { isConfirming, skipRun } from '../../support/property';
 import { AnswerLostError, TargetUnavailableError } from '../../../lib/http/availability';
-import { recoverLostWrite } from './lostWrites';
+import { recoverLostWrite, type LostWriteHost } from './lostWrites';
 import type { MoovWorker } from './worker';
 
 const TICKET_BODY_OPERATIONS: ReadonlySet<MoovOperationId> = new Set(['getTicket', 'createTicket', 'updateTicket']);
@@ -47,7 +47,7 @@ export interface WalkOptions {
  * The `moov` fixture: every request goes through the contract's response checks; helpers gather
  * evidence (walks, reads, the suite's own writes) for the checks the specs run.
  */
-export class MoovApi {
+export class MoovApi implements LostWriteHost {
   readonly ids;
   /** The write-plan key this test declared (writes()). */
   private writeKey: string | undefined;

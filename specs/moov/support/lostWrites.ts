@@ -1,10 +1,27 @@
-import { walkTickets } from '../../../checks/moov/evidence';
+import { walkTickets, type ListWalk } from '../../../checks/moov/evidence';
 import type { Ticket } from '../../../lib/contract/moov.types';
 import { AnswerLostError } from '../../../lib/http/availability';
 import { isRecord } from '../../../lib/json';
 import type { MoovRequest, MoovResponse } from '../../../lib/moov/client';
 import { skipRun } from '../../support/property';
-import type { MoovApi } from './api';
+import type { MoovOperationId } from '../../../lib/contract/moov';
+import type { Census } from './census';
+
+/**
+ * What recovering a lost write needs of the test's API (MoovApi provides it): reads judged as they
+ * come, the consistency window, the write plan's reserve and ledger, the test's weather notes.
+ */
+export interface LostWriteHost {
+  call(operation: MoovOperationId, request: MoovRequest): Promise<MoovResponse>;
+  resend(operation: MoovOperationId, request: MoovRequest): Promise<MoovResponse>;
+  operation(id: MoovOperationId): MoovResponse['operation'];
+  noteWeather(text: string): void;
+  ledgerUncertain(accountID: string, foreignID: string, title: string): void;
+  reserveResend(): boolean;
+  census(accountID: string): Promise<Census>;
+  locate(accountID: string, options?: { expect?: ReadonlyArray<Pick<Ticket, 'ticketID'>> }): Promise<ListWalk>;
+  eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ value: T; lagMs: number; settled: boolean }>;
+}
 
 /** Tickets read by ID to tell which new one carries a foreignID, when list items do not show it. */
 const MAX_CANDIDATE_READS = 5;
@@ -24,7 +41,7 @@ const MAX_CANDIDATE_READS = 5;
  * An answer found by reading back carries `recovered` (what was lost), so it is judged as the
  * ticket read back, not as the write's own response; the test notes it as weather.
  */
-export async function recoverLostWrite(api: MoovApi, operation: 'createTicket' | 'updateTicket', request: MoovRequest, lost: AnswerLostError): Promise<MoovResponse> {
+export async function recoverLostWrite(api: LostWriteHost, operation: 'createTicket' | 'updateTicket', request: MoovRequest, lost: AnswerLostError): Promise<MoovResponse> {
   const accountID = request.path.accountID ?? '';
   const json = isRecord(request.json) ? request.json : {};
   const read = operation === 'createTicket' ? await findCreated(api, accountID, json) : await findUpdated(api, accountID, request.path.ticketID ?? '', json);
@@ -40,7 +57,7 @@ export async function recoverLostWrite(api: MoovApi, operation: 'createTicket' |
 }
 
 /** The ticket a lost create made, found by its foreignID; undefined when it does not show within the consistency window. */
-async function findCreated(api: MoovApi, accountID: string, json: Record<string, unknown>): Promise<MoovResponse | undefined> {
+async function findCreated(api: LostWriteHost, accountID: string, json: Record<string, unknown>): Promise<MoovResponse | undefined> {
   const foreignID = typeof json.foreignID === 'string' ? json.foreignID : undefined;
   if (foreignID === undefined) skipRun(`target unavailable: a create's answer was lost and, without a foreignID, nothing tells whether it happened`);
   api.ledgerUncertain(accountID, foreignID, typeof json.title === 'string' ? json.title : '');
@@ -48,7 +65,7 @@ async function findCreated(api: MoovApi, accountID: string, json: Record<string,
   return value;
 }
 
-async function lookUp(api: MoovApi, accountID: string, foreignID: string, title: unknown): Promise<MoovResponse | undefined> {
+async function lookUp(api: LostWriteHost, accountID: string, foreignID: string, title: unknown): Promise<MoovResponse | undefined> {
   const census = await api.census(accountID);
   const listed = walkTickets(await api.locate(accountID));
   const direct = listed.find((t) => t.foreignID === foreignID);
@@ -62,7 +79,7 @@ async function lookUp(api: MoovApi, accountID: string, foreignID: string, title:
 }
 
 /** The ticket read back when it already shows the status a lost update asked for. */
-async function findUpdated(api: MoovApi, accountID: string, ticketID: string, json: Record<string, unknown>): Promise<MoovResponse | undefined> {
+async function findUpdated(api: LostWriteHost, accountID: string, ticketID: string, json: Record<string, unknown>): Promise<MoovResponse | undefined> {
   const wanted = json.status;
   if (typeof wanted !== 'string') return undefined;
   const shows = (r: MoovResponse) => r.status === 200 && (r.json as Ticket).status === wanted;

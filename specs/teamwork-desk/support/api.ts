@@ -10,6 +10,7 @@ import { TargetUnavailableError } from '../../../lib/http/availability';
 import { skipRun } from '../../support/property';
 import { surveySite, type Survey } from './survey';
 import type { TeamworkDeskWorker } from './worker';
+import type { SiteReader, WalkLimits } from './reader';
 
 /** A walk longer than this is not followed to the end: the checks needing the end skip it. */
 export const MAX_WALK_PAGES = 400;
@@ -42,24 +43,12 @@ export function serialise(query: ListQuery): Record<string, string | number | un
   };
 }
 
-/** Where a walk stops short of the end (incomplete: the checks needing the end skip it). */
-export interface WalkLimits {
-  /** Most pages fetched. Default MAX_WALK_PAGES. */
-  maxPages?: number;
-  /**
-   * Most tickets the walk should hold: it stops one page past them (at the page size served). A
-   * walk in a window expects the window's tickets; a server ignoring the window's range then costs
-   * a page or two, not a walk of the whole site (its first page shows the fault already).
-   */
-  maxTickets?: number;
-}
-
 /**
  * The `teamworkDesk` fixture: every request goes through the contract's response checks; pages
  * and walks are judged by the pagination, filter, order and includes checks. Gathering and
  * judging are separate so a live target's churn can be told from a broken promise (settled).
  */
-export class TeamworkDeskApi {
+export class TeamworkDeskApi implements SiteReader {
   constructor(private readonly worker: TeamworkDeskWorker, readonly info: TestInfo) {}
 
   get target() {

@@ -3,7 +3,7 @@ import { propertySettings, seedFor } from '../../../lib/config/properties';
 import type { Ticket } from '../../../lib/contract/teamworkDesk.types';
 import { windowSlots } from '../../../lib/strata';
 import { idRange } from '../../../lib/teamworkDesk/windows';
-import type { TeamworkDeskApi } from './api';
+import type { SiteReader } from './reader';
 import { UNIQUE_ORDER } from './ordering';
 import type { DataWindow } from './windows';
 
@@ -56,7 +56,7 @@ function pagesWindow(pages: readonly ListPage[], of: number): DataWindow | undef
  * WINDOW_TICKETS tickets (a page, or consecutive pages where the server serves fewer per page),
  * spread from the first ids to the last (windowSlots). Every page read is judged like any other.
  */
-export async function surveySite(api: TeamworkDeskApi): Promise<Survey> {
+export async function surveySite(api: SiteReader): Promise<Survey> {
   const first = await api.page({ ...UNIQUE_ORDER, pageSize: WINDOW_TICKETS, page: 1 });
   const { records, pageSize: served } = first.body.pagination;
   if (records <= WHOLE_SITE_TICKETS || served < 1) {
@@ -85,7 +85,7 @@ export async function surveySite(api: TeamworkDeskApi): Promise<Survey> {
  * shifted meanwhile, tickets outside the range fail the window's own condition, so only tickets
  * inside it are ever required.
  */
-export async function windowTickets(api: TeamworkDeskApi, window: DataWindow, fresh: boolean): Promise<readonly Ticket[]> {
+export async function windowTickets(api: SiteReader, window: DataWindow, fresh: boolean): Promise<readonly Ticket[]> {
   if (!fresh) return window.tickets;
   if (window.source === undefined) return walkTickets(await api.walk({ ...UNIQUE_ORDER, pageSize: WINDOW_TICKETS }, { maxTickets: WHOLE_SITE_TICKETS }));
   const tickets: Ticket[] = [];

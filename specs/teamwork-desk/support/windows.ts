@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ListQuery, ListWalk } from '../../../checks/teamwork-desk/evidence';
 import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
-import type { TeamworkDeskApi, WalkLimits } from './api';
+import type { SiteReader, WalkLimits } from './reader';
 import { idRange, withinRange } from '../../../lib/teamworkDesk/windows';
 import { propertySettings, seedFor } from '../../../lib/config/properties';
 
@@ -45,7 +45,7 @@ export function windowLimits(window: DataWindow, maxPages?: number): WalkLimits 
 }
 
 /** A walk of `query` inside the window, judged like every walk. */
-export function walkInWindow(api: TeamworkDeskApi, window: DataWindow, query: ListQuery, maxPages?: number): Promise<ListWalk> {
+export function walkInWindow(api: SiteReader, window: DataWindow, query: ListQuery, maxPages?: number): Promise<ListWalk> {
   return api.walk(inWindow(window, query), windowLimits(window, maxPages));
 }
 
