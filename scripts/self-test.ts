@@ -40,6 +40,7 @@ import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { coveringTests, grepFor, type CoveringTest } from './selftest/coverage';
 import { outageCases, runOutage } from './selftest/outages';
 import { TARGET_UNAVAILABLE } from '../lib/http/availability';
+import { OUTCOMES_ATTACHMENT, type OutcomesAttachment } from '../checks/attachments';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
 import { groupedVariants } from './selftest/variantGroups';
@@ -100,7 +101,6 @@ const WORKERS: Record<Mode, number> = {
 /** Which mock a project talks to. */
 const MOCK_OF: Record<string, 'moov' | 'teamwork-desk'> = { moov: 'moov', sdk: 'moov', 'teamwork-desk': 'teamwork-desk' };
 
-const ID = /\[((?:TKT|TWD|SDK)-[A-Z]+-\d{3})\]/g;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 interface Case {
@@ -125,7 +125,7 @@ interface CaseResult {
   passed: number;
   skipped: number;
   failed: Array<{ title: string; message: string }>;
-  /** Check ids in the failed tests' errors (and in run errors that name the case). */
+  /** Check ids the failed tests failed through (their outcomes attachment). */
   ids: Set<string>;
   /** Sum of its tests' durations: one worker runs them one after another. */
   ms: number;
@@ -225,13 +225,29 @@ interface JsonSuite {
     tests: Array<{
       projectName: string;
       annotations?: JsonAnnotation[];
-      results: Array<{ status: string; duration: number; workerIndex: number; errors?: JsonError[]; annotations?: JsonAnnotation[] }>;
+      results: Array<{ status: string; duration: number; workerIndex: number; errors?: JsonError[]; annotations?: JsonAnnotation[]; attachments?: JsonAttachment[] }>;
     }>;
   }>;
+}
+interface JsonAttachment {
+  name: string;
+  /** base64, for attachments made from a body (as the outcomes are). */
+  body?: string;
 }
 interface JsonReport {
   suites?: JsonSuite[];
   errors?: JsonError[];
+}
+
+/**
+ * The checks a test failed through, as data: the outcomes its fixture attached (the same
+ * attachment the conformance reporter reads), never parsed out of the failure's text.
+ */
+function failedChecks(attachments: readonly JsonAttachment[] = []): string[] {
+  const attached = attachments.find((a) => a.name === OUTCOMES_ATTACHMENT && a.body !== undefined);
+  if (!attached?.body) return [];
+  const outcomes = JSON.parse(Buffer.from(attached.body, 'base64').toString('utf8')) as OutcomesAttachment;
+  return outcomes.details.filter((d) => d.outcome === 'fail').map((d) => d.checkId);
 }
 
 function errorText(e: JsonError): string {
@@ -299,7 +315,7 @@ async function runBatch(cases: Case[], workers: number): Promise<Map<Case, CaseR
           // failed, timedOut or interrupted
           const message = (last.errors ?? []).map(errorText).join('\n');
           result.failed.push({ title: [...path, spec.title].join(' › '), message: `${last.status}: ${message}` });
-          for (const m of message.matchAll(ID)) result.ids.add(m[1] ?? '');
+          for (const id of failedChecks(last.attachments)) result.ids.add(id);
         }
       }
       for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
@@ -312,7 +328,7 @@ async function runBatch(cases: Case[], workers: number): Promise<Map<Case, CaseR
       for (const c of named) {
         const result = results.get(c)!;
         result.failed.push({ title: 'run teardown', message: text });
-        for (const m of text.matchAll(ID)) result.ids.add(m[1] ?? '');
+        // Such an error is shown with the case; it proves no check (a check's failure is a test's).
       }
       if (named.length === 0) for (const r of results.values()) r.batchErrors.push(text);
     }
