@@ -1,6 +1,7 @@
 import { basicKeyAccepted, missingKeyRefused, wrongKeyRefused } from './credentials';
 import { filterComplete } from './filterComplete';
 import { filterOnlyMatches } from './filterOnlyMatches';
+import { filterSplits } from './filterSplits';
 import { invalidFilterJsonRefused, unknownFilterFieldRefused, unknownOrderByRefused } from './invalidParameterRefused';
 import { invalidValueRefused } from './invalidValueRefused';
 import { orderHolds } from './orderHolds';
@@ -25,6 +26,7 @@ export const teamworkDeskChecks = {
   walkYieldsRecords,
   filterOnlyMatches,
   filterComplete,
+  filterSplits,
   orderHolds,
   referencesResolve,
   invalidFilterJsonRefused,

@@ -14,6 +14,10 @@ export const SRC = {
     seed: 'notes/teamwork-desk.md',
     sentence: 'A key is a field from the seed\'s filter list; its value is either a plain value (equality) or an object of operators: `$eq $ne $lt $lte $gt $gte $in $nin` (`$in`/`$nin` take arrays). `$and` and `$or` take arrays of such objects and nest. Relationship fields compare by the related record\'s numeric id.',
   },
+  operators: {
+    seed: 'notes/teamwork-desk.md',
+    sentence: 'MongoDB style. A key is a field from the seed\'s filter list; its value is either a plain value (equality) or an object of operators: `$eq $ne $lt $lte $gt $gte $in $nin` (`$in`/`$nin` take arrays). `$and` and `$or` take arrays of such objects and nest.',
+  },
   orderBy: {
     seed: 'notes/teamwork-desk.md',
     sentence: '`orderBy`: one value from the seed\'s orderBy list; `orderMode`: `asc` or `desc`.',

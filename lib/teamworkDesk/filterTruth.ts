@@ -43,14 +43,17 @@ function equals(comparison: Comparison): Truth {
 function operatorTruth(value: unknown, operator: string, operand: unknown, kind: FieldKind): Truth {
   if (operator === '$in' || operator === '$nin') {
     if (!Array.isArray(operand)) return 'unknown';
-    // null IN (...) is false both ways; null NOT IN (...) is true for MongoDB, unknown (dropped) for SQL.
-    if (value === null) return operator === '$in' && !operand.includes(null) ? 'false' : 'unknown';
+    // null IN (...) is false both ways; null NOT IN (...) is true for MongoDB, unknown (dropped) for SQL,
+    // unless the list holds null: then MongoDB leaves the ticket out too.
+    if (value === null) return operator === '$in' ? (operand.includes(null) ? 'unknown' : 'false') : operand.includes(null) ? 'false' : 'unknown';
     const inList = any(operand.map((item) => operatorTruth(value, '$eq', item, kind)));
     return operator === '$in' ? inList : not(inList);
   }
   if (value === null || operand === null) {
-    // null = x is false both for MongoDB and SQL; every other comparison with null differs between them.
-    return operator === '$eq' && value !== operand ? 'false' : 'unknown';
+    // null = x is false both for MongoDB and SQL, and so is null <> null (MongoDB: null equals null;
+    // SQL: unknown, dropped); every other comparison with null differs between them.
+    if (operator === '$eq' && value !== operand) return 'false';
+    return operator === '$ne' && value === operand ? 'false' : 'unknown';
   }
   const comparison = compareValues(value, operand, kind);
   switch (operator) {

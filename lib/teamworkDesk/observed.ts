@@ -37,6 +37,12 @@ export function observeValues(tickets: readonly Ticket[]): ObservedValues {
   return out;
 }
 
+/** The filter fields some of `tickets` show null in: where a filter may compare with null. */
+export function observeNulls(tickets: readonly Ticket[]): string[] {
+  const { filter, fieldKinds } = ticketVocabulary();
+  return filter.fields.filter((field) => tickets.some((t) => filterValue(t as unknown as Record<string, unknown>, field, fieldKinds.get(field) ?? 'untyped') === null));
+}
+
 /** The plural type names the tickets' references carry: the names `includes` may ask for. */
 export function referenceTypes(tickets: readonly Ticket[]): string[] {
   const types = new Set<string>();

@@ -52,6 +52,10 @@ export const FAULTS = {
   'answers-203': { family: 'http', breaks: 'the list answers 200 OK; it answers 203' },
   'json-as-text': { family: 'http', breaks: 'TicketsAPIBody is JSON; it is labelled text/plain' },
   'valid-filter-refused': { family: 'http', breaks: 'a valid filter is served; it is refused with a 400' },
+  // Operators on every operand shape
+  'lte-excludes-equal-instant': { family: 'operators', breaks: '$lte keeps a date-time equal to its operand; on date-time fields it leaves it out' },
+  'null-operand-ignored': { family: 'operators', breaks: 'a condition comparing with null ({"agent": null}, $eq/$ne null) holds for the tickets the comparison picks; it is dropped, so every ticket passes it' },
+  'nin-one-value-ignored': { family: 'operators', breaks: '$nin leaves out every listed value; a list of one value is ignored' },
 } as const satisfies Record<string, { family: string; breaks: string }>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -94,6 +94,7 @@ class Evaluator {
     if (kind === 'reference' && this.config.faults.has('relationship-filter-ignored')) return true;
     const raw = (ticket as unknown as Record<string, unknown>)[field];
     const value = kind === 'reference' ? (isPlainObject(raw) ? raw.id : null) : raw ?? null;
+    if (condition === null && this.config.faults.has('null-operand-ignored')) return true;
     if (!isPlainObject(condition)) return this.equal(value, condition, kind);
     for (const operator of Object.keys(condition)) if (!this.operator(operator, value, condition[operator], kind)) return false;
     return true;
@@ -102,6 +103,7 @@ class Evaluator {
   private operator(operator: string, value: unknown, operand: unknown, kind: FieldKind): boolean {
     const faults = this.config.faults;
     const sqlNulls = this.config.variants.has('null-excluded-by-ne') && value === null;
+    if (operand === null && (operator === '$eq' || operator === '$ne') && faults.has('null-operand-ignored')) return true;
     switch (operator) {
       case '$eq':
         return this.equal(value, operand, kind);
@@ -112,7 +114,8 @@ class Evaluator {
         return (this.compare(value, operand, kind) ?? 0) < 0;
       case '$lte': {
         const c = this.compare(value, operand, kind);
-        return c !== undefined && (faults.has('lte-as-lt') ? c < 0 : c <= 0);
+        const strict = faults.has('lte-as-lt') || (kind === 'instant' && faults.has('lte-excludes-equal-instant'));
+        return c !== undefined && (strict ? c < 0 : c <= 0);
       }
       case '$gt':
         return (this.compare(value, operand, kind) ?? 0) > 0;
@@ -125,6 +128,7 @@ class Evaluator {
         return faults.has('in-first-only') ? list.length > 0 && this.equal(value, list[0], kind) : this.inList(value, list, kind);
       }
       case '$nin':
+        if (faults.has('nin-one-value-ignored') && (operand as unknown[]).length === 1) return true;
         return !sqlNulls && !this.inList(value, operand as unknown[], kind);
       default:
         return false; // the contract admits no other operator; validation refused it already

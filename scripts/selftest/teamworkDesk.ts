@@ -45,6 +45,9 @@ const EXPECTED: Record<FaultName, string[]> = {
   'json-as-text': ['TWD-SCH-002'],
   'valid-filter-refused': ['TWD-HTTP-003'],
   'bad-page-served': ['TWD-ERR-004'],
+  'lte-excludes-equal-instant': ['TWD-OPS-001'],
+  'null-operand-ignored': ['TWD-FLT-001'],
+  'nin-one-value-ignored': ['TWD-FLT-001', 'TWD-OPS-001'],
 };
 
 /** Faults only a large site shows (live mode's 2,060 tickets; the default 103 never reach them). */

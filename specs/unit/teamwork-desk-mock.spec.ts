@@ -5,7 +5,7 @@ import type { Ticket, TicketsAPIBody } from '../../lib/contract/teamworkDesk.typ
 import { ticketFilter } from '../../generators/teamwork-desk/ticketFilter';
 import { compareValues } from '../../lib/teamworkDesk/compare';
 import { filterTruth } from '../../lib/teamworkDesk/filterTruth';
-import { observeValues, referenceTypes } from '../../lib/teamworkDesk/observed';
+import { observeNulls, observeValues, referenceTypes } from '../../lib/teamworkDesk/observed';
 import { ticketVocabulary } from '../../lib/teamworkDesk/vocabulary';
 import { MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv, type TeamworkDeskMockConfig } from '../../mock/teamwork-desk/config';
 import type { FaultName, VariantName } from '../../mock/teamwork-desk/faults';
@@ -84,7 +84,7 @@ test.describe('Teamwork Desk mock', () => {
   test('filter engine agrees with the suite\'s own model on generated filters', () => {
     const observed = observeValues(all);
     fc.assert(
-      fc.property(ticketFilter({ observed }), (filter) => {
+      fc.property(ticketFilter({ observed, nullable: observeNulls(all) }), (filter) => {
         const ids = new Set(walk({ filter: JSON.stringify(filter), pageSize: 1000 }).map((t) => t.id));
         // One expect per run: Playwright records a step for every expect call.
         const disagreements = all.flatMap((ticket) => {

@@ -14,6 +14,7 @@ import type { Ticket, TicketsAPIBody } from '../../lib/contract/teamworkDesk.typ
 import type { Exchange } from '../../lib/http/exchange';
 import { compareInstants, compareText, definitelyDistinct } from '../../lib/teamworkDesk/compare';
 import { filterTruth } from '../../lib/teamworkDesk/filterTruth';
+import { negateFilter } from '../../lib/teamworkDesk/negation';
 import { instantNanos, respellInstant } from '../../lib/teamworkDesk/instant';
 import { observeValues } from '../../lib/teamworkDesk/observed';
 import { includesFor, orderKey, orderKeys } from '../../lib/teamworkDesk/orderKey';
@@ -63,6 +64,45 @@ test.describe('Teamwork Desk model', () => {
     expect(t({ $and: [{ state: 'deleted' }, { agent: { $ne: 5 } }] }, a)).toBe('false');
     expect(t({ $and: [{ $or: [{ agent: 6 }, { state: 'deleted' }] }], responseTimeMins: 100 }, b)).toBe('true');
     expect(t({ spam_score: 1 }, a)).toBe('unknown'); // absent field
+    // null operands: MongoDB and SQL agree only on what a comparison with null leaves out.
+    expect(t({ agent: null }, a)).toBe('false');
+    expect(t({ agent: null }, c)).toBe('unknown'); // SQL's agent = NULL holds nowhere
+    expect(t({ agent: { $ne: null } }, c)).toBe('false');
+    expect(t({ agent: { $ne: null } }, a)).toBe('unknown');
+    expect(t({ agent: { $in: [null, 6] } }, b)).toBe('true');
+    expect(t({ agent: { $nin: [null, 6] } }, c)).toBe('false');
+  });
+
+  test('negation: De Morgan with each comparison\'s complement; a filter and its negation split the tickets', () => {
+    expect(negateFilter({ agent: 5 })).toEqual({ agent: { $ne: 5 } });
+    expect(negateFilter({ responseTimeMins: { $gte: 20, $lt: 100 } })).toEqual({ $or: [{ responseTimeMins: { $lt: 20 } }, { responseTimeMins: { $gte: 100 } }] });
+    expect(negateFilter({ $and: [{ agent: { $in: [5] } }, { $or: [{ subject: { $lte: 'b' } }, { id: { $gt: 2 } }] }] })).toEqual({
+      $or: [{ agent: { $nin: [5] } }, { $and: [{ subject: { $gt: 'b' } }, { id: { $lte: 2 } }] }],
+    });
+    expect(negateFilter({ agent: null })).toBeUndefined();
+    expect(negateFilter({ agent: { $in: [null, 5] } })).toBeUndefined();
+    // Every generated filter without null, and its negation: never both true, and on tickets with every field set one of them is.
+    const observed = observeValues(SAMPLE);
+    fc.assert(
+      fc.property(ticketFilter({ observed }), (filter) => {
+        const negation = negateFilter(filter);
+        if (negation === undefined) return;
+        expect(contract.validate('TicketFilter', negation).issues).toEqual([]);
+        for (const x of SAMPLE) {
+          const truths = [filterTruth(filter, x as unknown as Record<string, unknown>), filterTruth(negation, x as unknown as Record<string, unknown>)];
+          expect(truths.filter((v) => v === 'true').length, JSON.stringify(filter)).toBeLessThanOrEqual(1);
+          if (!truths.includes('unknown')) expect(truths.filter((v) => v === 'true').length).toBe(1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    const walk = (tickets: Ticket[], orderMode: string): ListWalk => ({ query: { orderBy: 'id', orderMode }, pages: [page(tickets, { records: tickets.length, pageSize: 10, pages: 1, page: 1, hasMorePages: false })], complete: true, runaway: false });
+    const [a, b, c] = SAMPLE as [Ticket, Ticket, Ticket];
+    const split = (matched: Ticket[], unmatched: Ticket[]) =>
+      C.filterSplits.evaluate({ filter: { createdAt: { $lte: a.createdAt } }, negation: { createdAt: { $gt: a.createdAt } }, matched: walk(matched, 'asc'), unmatched: walk(unmatched, 'desc'), all: SAMPLE });
+    expect(split([a, c], [b])).toEqual([]);
+    expect(split([c], [b])).toHaveLength(1); // a, equal to the operand, in neither list
+    expect(split([a, c], [a, b])).toHaveLength(1); // a in both
   });
 
   test('generators derive from the contract and produce what they promise', () => {

@@ -1,12 +1,15 @@
 import type { Ticket, TicketFilter } from '../../../lib/contract/teamworkDesk.types';
 import { compareInstants } from '../../../lib/teamworkDesk/compare';
 import { instantNanos, respellInstant } from '../../../lib/teamworkDesk/instant';
-import { observeValues, type ObservedValues } from '../../../lib/teamworkDesk/observed';
+import { COMPLEMENT } from '../../../lib/teamworkDesk/negation';
+import { observeNulls, observeValues, type ObservedValues } from '../../../lib/teamworkDesk/observed';
 import { ticketVocabulary, type FieldKind } from '../../../lib/teamworkDesk/vocabulary';
 
 export interface FilterCase {
   name: string;
   filter: TicketFilter;
+  /** The case's negation (each comparison its complement), walked beside it in the same window and judged with it (TWD-OPS-001). */
+  complement?: FilterCase;
 }
 
 /** Kinds whose order the server chooses: only equality-family operators are used on them. */
@@ -50,29 +53,46 @@ function respelledBeforeNeighbour(values: readonly unknown[]): { operand: string
   return undefined;
 }
 
+/** One comparison on one field, as a case. */
+function comparison(field: string, operator: string, operand: unknown, note = ''): FilterCase {
+  return { name: `${field} ${operator} ${JSON.stringify(operand)}${note}`, filter: { [field]: { [operator]: operand } } as TicketFilter };
+}
+
+/** A comparison with its complement beside it ($lte with $gt, $in with $nin, ...), same operand. */
+function splitPair(field: string, operator: string, operand: unknown, note = ''): FilterCase {
+  const complement = COMPLEMENT[operator];
+  const main = comparison(field, operator, operand, note);
+  return complement === undefined ? main : { ...main, complement: comparison(field, complement, operand, note) };
+}
+
 /**
  * Filters that exercise every operator of the contract on one field of each kind the data has
  * (a reference, a number, a date-time, text, ...), with the middle observed value, so $lt and
- * $lte differ; then $and/$or nested both ways, the plain-value form and a filter nothing meets.
- * Fixed examples beside the generated ones: every operator is tried whatever the seed.
+ * $lte differ, each beside its complement on the same value (so a ticket holding exactly that
+ * value must be in one of the two lists); $in/$nin lists of one value on every other kind and of
+ * several on the rest; a date-time with another offset; null on a field that holds it; then
+ * $and/$or nested both ways, the plain-value form and a filter nothing meets. Fixed examples
+ * beside the generated ones: every operator and shape is tried whatever the seed.
  */
-export function filterCases(observed: ObservedValues, ticketCount: number): FilterCase[] {
+export function filterCases(observed: ObservedValues, ticketCount: number, nullable: readonly string[] = []): FilterCase[] {
   const { filter, fieldKinds } = ticketVocabulary();
   const picked = representatives(observed);
   const cases: FilterCase[] = [];
-  for (const [kind, field] of picked) {
+  for (const [index, [kind, field]] of [...picked].entries()) {
     const values = observed.get(field) ?? [];
     const mid = middle(values);
+    const paired = new Set<string>();
     for (const op of filter.comparisons) {
+      if (paired.has(op.name)) continue;
       if (!op.takesList && EQUALITY_ONLY.has(kind) && op.name !== '$eq' && op.name !== '$ne') continue;
-      const operand = op.takesList ? [...new Set([values[0], mid])] : mid;
-      cases.push({ name: `${field} ${op.name} ${JSON.stringify(operand)}`, filter: { [field]: { [op.name]: operand } } as TicketFilter });
+      // Lists of one value on every other kind, of several on the rest: both shapes on every run.
+      const operand = op.takesList ? (index % 2 === 0 ? [mid] : [...new Set([values[0], mid, values[values.length - 1]])]) : mid;
+      cases.push(splitPair(field, op.name, operand));
+      paired.add(op.name).add(COMPLEMENT[op.name] ?? op.name);
     }
     cases.push({ name: `${field} = ${JSON.stringify(mid)} (plain value)`, filter: { [field]: mid } as TicketFilter });
     const respelled = kind === 'instant' && typeof mid === 'string' ? respellInstant(mid, 120) : undefined;
-    if (respelled !== undefined) {
-      for (const op of ['$gte', '$lt']) cases.push({ name: `${field} ${op} ${respelled} (another offset)`, filter: { [field]: { [op]: respelled } } as TicketFilter });
-    }
+    if (respelled !== undefined) cases.push(splitPair(field, '$gte', respelled, ' (another offset)'));
     const pair = kind === 'instant' ? respelledBeforeNeighbour(values) : undefined;
     if (pair !== undefined) {
       cases.push({ name: `${field} $gt ${pair.operand} (another offset, earlier than ${pair.later})`, filter: { [field]: { $gt: pair.operand } } as TicketFilter });
@@ -92,6 +112,13 @@ export function filterCases(observed: ObservedValues, ticketCount: number): Filt
     cases.push({ name: `plain conditions beside an ${or}`, filter: { [num]: { $gte: numMid }, [or]: [{ [ref]: a }, { [ref]: { $ne: b } }] } as TicketFilter });
   }
 
+  // null where a field holds it: equal to null, and not (a reference where one is null, else any field).
+  const withNull = nullable.find((f) => fieldKinds.get(f) === 'reference' && observed.has(f)) ?? nullable.find((f) => observed.has(f));
+  if (withNull !== undefined) {
+    cases.push({ name: `${withNull} = null (plain value)`, filter: { [withNull]: null } as TicketFilter });
+    cases.push(comparison(withNull, '$ne', null));
+  }
+
   // A field whose every ticket has its own value (the id): below its smallest value nothing matches.
   const unique = filter.fields.find((f) => fieldKinds.get(f) === 'number' && (observed.get(f)?.length ?? 0) === ticketCount);
   const smallest = unique === undefined ? undefined : observed.get(unique)?.[0];
@@ -105,7 +132,7 @@ export function filterCases(observed: ObservedValues, ticketCount: number): Filt
  * window's walks.
  */
 export function filterCasesInWindows<W extends { tickets: readonly Ticket[] }>(windows: readonly W[]): Array<FilterCase & { window: W }> {
-  const lists = windows.map((w) => filterCases(observeValues(w.tickets), w.tickets.length));
+  const lists = windows.map((w) => filterCases(observeValues(w.tickets), w.tickets.length, observeNulls(w.tickets)));
   const longest = Math.max(0, ...lists.map((l) => l.length));
   const out: Array<FilterCase & { window: W }> = [];
   for (let i = 0; i < longest; i++) {
