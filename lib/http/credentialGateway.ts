@@ -80,7 +80,7 @@ export class CredentialGateway {
     headers.host = origin.host;
     const send = origin.protocol === 'https:' ? httpsRequest : httpRequest;
     const upstream = send(
-      { protocol: origin.protocol, hostname: origin.hostname, port: origin.port || undefined, method: req.method, path: `/${rest.join('/')}`, headers },
+      { protocol: origin.protocol, hostname: origin.hostname, port: origin.port || undefined, method: req.method, path: this.reveal(`/${rest.join('/')}`), headers },
       (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.statusMessage ?? '', reply.headers);
         reply.pipe(res);
