@@ -150,7 +150,7 @@ test.describe('boundaries', () => {
     for (const [what, key, response] of refused) judge(what, response, 'createTicket', listed.find((t) => t.title.startsWith(`${prefix} ${key}`))?.ticketID);
   });
 
-  test('credentials in the wrong place are refused', covers(C.misplacedCredentials, C.authChallenge), async ({ moov }) => {
+  test('credentials in the wrong place are refused', covers(C.misplacedCredentials, C.authChallenge, C.noStackTrace, C.noInternals), async ({ moov }) => {
     const accountID = moov.ids.partner;
     const { publicKey, secretKey } = moov.target;
     const token = await moov.token([`/accounts/${accountID}/tickets.read`]);
