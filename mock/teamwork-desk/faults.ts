@@ -52,6 +52,13 @@ export const FAULTS = {
   'answers-203': { family: 'http', breaks: 'the list answers 200 OK; it answers 203' },
   'json-as-text': { family: 'http', breaks: 'TicketsAPIBody is JSON; it is labelled text/plain' },
   'valid-filter-refused': { family: 'http', breaks: 'a valid filter is served; it is refused with a 400' },
+  // Boundaries
+  'any-method-served': { family: 'boundaries', breaks: 'the list is read-only (GET); any method is served as the list' },
+  'key-in-query-accepted': { family: 'boundaries', breaks: 'the key travels in Authorization; ?apiKey= is accepted' },
+  'stack-trace-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away; their messages end with a stack trace' },
+  'method-405-without-allow': { family: 'boundaries', breaks: 'a 405 names the allowed methods (RFC 9110, advisory); it has no Allow header' },
+  'internals-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away (advisory); they carry X-Powered-By' },
+  'no-www-authenticate': { family: 'boundaries', breaks: 'a 401 carries WWW-Authenticate (RFC 9110, advisory); it does not' },
 } as const satisfies Record<string, { family: string; breaks: string }>;
 
 export type FaultName = keyof typeof FAULTS;
