@@ -30,6 +30,9 @@ import { closeTimestampsConsistent } from './closeTimestamps';
 import { foreignCursorContained } from './foreignCursorContained';
 import { walkNoDuplicates } from './walkNoDuplicates';
 import { walkNoGaps } from './walkNoGaps';
+import { moovBoundaryChecks } from './boundaries';
+import { existenceNotLeaked } from './existenceNotLeaked';
+import { oversizedInputRefused } from './oversizedInputRefused';
 
 /** Every Moov check, by the name specs use. Registered once, in checks/index.ts. */
 export const moovChecks = {
@@ -73,4 +76,7 @@ export const moovChecks = {
   malformedEmailRefused,
   doubtfulInputRefused,
   readAfterWriteLag,
+  existenceNotLeaked,
+  oversizedInputRefused,
+  ...moovBoundaryChecks,
 } as const;

@@ -29,4 +29,7 @@ export const SRC = {
   timestamps: { seed: '001', sentence: 'createdOn, updatedOn string<date-time> required (implied: a ticket is not updated before it is created)' },
   closeTimestamps: { seed: '001', sentence: 'closedOn string<date-time>, createdOn string<date-time> required, updatedOn string<date-time> required (a ticket the API closed was closed at closedOn, after it was created, and closing it updated it)' },
   documentedVersions: { seed: '000', sentence: 'For example, v2024.01.00 is the initial release of the first quarter of 2024. The latest version represents the most recent development state.' },
+  methods: { seed: '000-004', sentence: 'GET /accounts/{accountID}/tickets (list), POST /accounts/{accountID}/tickets (create), GET /accounts/{accountID}/tickets/{ticketID} (get), PATCH /accounts/{accountID}/tickets/{ticketID} (update): the only methods the pages document.' },
+  errorBody: { seed: '000, notes/moov.md', sentence: 'Errors with a body use {"error": "message"} (GenericError); 500: The request failed due to an unexpected error.' },
+  authPlace: { seed: 'notes/moov.md', sentence: 'Server-side callers use an API key pair with HTTP Basic (public key as user name, secret key as password). ... the token is then sent as `Authorization: Bearer ...`.' },
 } as const satisfies Record<string, DocSource>;

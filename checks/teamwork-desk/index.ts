@@ -12,6 +12,7 @@ import { referencesResolve } from './referencesResolve';
 import { teamworkDeskResponseChecks } from './response';
 import { walkNoDuplicates } from './walkNoDuplicates';
 import { walkYieldsRecords } from './walkYieldsRecords';
+import { teamworkDeskBoundaryChecks } from './boundaries';
 
 // The pages document no response header, so there is no header check to register.
 const { headersPresent: _noHeaderCheck, ...responseChecks } = teamworkDeskResponseChecks;
@@ -36,4 +37,5 @@ export const teamworkDeskChecks = {
   missingKeyRefused,
   wrongKeyRefused,
   basicKeyAccepted,
+  ...teamworkDeskBoundaryChecks,
 } as const;

@@ -42,4 +42,7 @@ export const SRC = {
     seed: 'notes/teamwork-desk.md',
     sentence: 'Auth: `Authorization: Bearer <api key or OAuth token>`, or HTTP Basic with the API key as the user name and any password. Missing or wrong credentials: 401.',
   },
+  methods: { seed: '003', sentence: 'GET /desk/api/v2/tickets.json: the only method the page documents for the tickets list.' },
+  errorBody: { seed: 'notes/teamwork-desk.md', sentence: 'The vendor\'s validation error type serialises as {"errors": {"<field>": ["message", ...]}}: one key per offending parameter, each holding a list of human-readable messages.' },
+  authPlace: { seed: 'notes/teamwork-desk.md', sentence: 'Auth: `Authorization: Bearer <api key or OAuth token>`, or HTTP Basic with the API key as the user name and any password. Missing or wrong credentials: 401.' },
 } as const satisfies Record<string, DocSource>;

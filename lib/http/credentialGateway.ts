@@ -79,17 +79,23 @@ export class CredentialGateway {
     }
     headers.host = origin.host;
     const send = origin.protocol === 'https:' ? httpsRequest : httpRequest;
+    // A target may answer (a 413) and close before it has read a large body: the answer stands.
+    let answered = false;
     const upstream = send(
-      { protocol: origin.protocol, hostname: origin.hostname, port: origin.port || undefined, method: req.method, path: `/${rest.join('/')}`, headers },
+      { protocol: origin.protocol, hostname: origin.hostname, port: origin.port || undefined, method: req.method, path: this.reveal(`/${rest.join('/')}`), headers },
       (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.statusMessage ?? '', reply.headers);
+        reply.on('end', () => (answered = true));
         reply.pipe(res);
       },
     );
     upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // The rest of the body is drained, so the client's upload ends and it reads the answer.
+      req.unpipe(upstream);
+      req.resume();
       // What Playwright sees of a network failure: its code, never a header.
       if (!res.headersSent) res.writeHead(599, { 'x-gateway-error': error.code ?? 'error' }).end();
-      else res.destroy();
+      else if (!answered) res.destroy();
     });
     req.pipe(upstream);
   }

@@ -44,6 +44,8 @@ function clip(text: string): string {
 export function redactExchange(raw: RawExchange): Exchange {
   return {
     ...raw,
+    // A deliberately wrong credential may still be built from real keys (a swapped pair).
+    auth: raw.auth.kind === 'literal' ? { ...raw.auth, header: secrets.redact(raw.auth.header) } : raw.auth,
     url: secrets.redact(raw.url),
     requestHeaders: redactHeaders(raw.requestHeaders),
     requestBody: raw.requestBody === undefined ? undefined : clip(secrets.redact(raw.requestBody)),

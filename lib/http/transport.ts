@@ -33,6 +33,8 @@ export interface TransportRequest {
    * AnswerLostError instead, for the caller to find out whether it happened.
    */
   repeatable?: boolean;
+  /** A method other than the operation's (an undocumented one probed on the operation's path). */
+  method?: string;
 }
 
 export interface TransportResponse {
@@ -139,9 +141,10 @@ export class Transport {
     // A Buffer, not a string: Playwright re-encodes JSON-typed strings that do not parse as JSON.
     const data = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     // Credentials travel as placeholders through Playwright; the gateway puts the real ones back.
-    const viaGateway = await credentialGateway.route(request.url);
+    // Credentials in the URL (probes of credentials in the wrong place) become placeholders too.
+    const viaGateway = await credentialGateway.route(secrets.substitute(request.url, (value) => credentialGateway.placeholder(value)));
     const headers = hideSecrets(request.headers);
-    const method = request.operation.method;
+    const method = request.method ?? request.operation.method;
     const repeatable = request.repeatable ?? SAFE_METHODS.has(method.toUpperCase());
     const timeout = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const shown = `${method} ${secrets.redact(request.url)}`;
@@ -294,7 +297,7 @@ export class Transport {
     const exchange = redactExchange({
       api: this.options.api,
       operation: request.operation.id,
-      method: request.operation.method,
+      method: request.method ?? request.operation.method,
       url: request.url,
       requestHeaders: request.headers,
       requestBody: request.body,

@@ -39,6 +39,8 @@ export interface MoovRequest {
    * caller finds out about (AnswerLostError).
    */
   repeatable?: boolean;
+  /** Send the operation's path with another method (an undocumented one, to see it refused). */
+  method?: string;
 }
 
 export interface MoovResponse extends TransportResponse {
@@ -130,8 +132,9 @@ export class MoovClient {
     else if (request.rawBody !== undefined) body = request.rawBody;
     if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
     Object.assign(headers, request.headers);
-    const repeatable = request.repeatable === true || operation.method === 'GET' || operationId === 'createAccessToken';
-    const response = await this.transport.send({ operation, url: url.toString(), headers, body, auth: this.describeAuth(auth), repeatable });
+    const method = request.method ?? operation.method;
+    const repeatable = request.repeatable === true || method === 'GET' || operationId === 'createAccessToken';
+    const response = await this.transport.send({ operation, method, url: url.toString(), headers, body, auth: this.describeAuth(auth), repeatable });
     return { ...response, operation };
   }
 

@@ -103,6 +103,13 @@ export class WriteLedger {
     return [...created.values()];
   }
 
+  /** Tickets created and then closed in this ledger's run: tickets their checks have finished with. */
+  static finished(file: string): Array<{ ticketID: string; accountID: string }> {
+    const events = WriteLedger.events(file);
+    const closed = new Set(events.flatMap((e) => (e.event === 'closed' ? [e.ticketID] : [])));
+    return events.flatMap((e) => (e.event === 'created' && closed.has(e.ticketID) ? [{ ticketID: e.ticketID, accountID: e.accountID }] : []));
+  }
+
   /** Creates whose answer was lost and whose ticket no created event names yet (cleanup looks for them). */
   static uncertain(file: string): UncertainWrite[] {
     const events = WriteLedger.events(file);

@@ -20,6 +20,10 @@ class SecretRegistry {
     if (value === undefined || value.length < MIN_LENGTH) return;
     if (this.entries.some((e) => e.value === value)) return;
     this.entries.push({ value, reference });
+    // The forms a value takes in a URL (a credential sent in the query string) are the same secret.
+    for (const encoded of new Set([encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)])) {
+      if (encoded !== value && !this.entries.some((e) => e.value === encoded)) this.entries.push({ value: encoded, reference });
+    }
     // Longest first, so a secret that contains another is replaced whole.
     this.entries.sort((a, b) => b.value.length - a.value.length);
   }
@@ -37,6 +41,13 @@ class SecretRegistry {
   redact(text: string): string {
     let out = text;
     for (const { value, reference } of this.entries) out = out.split(value).join(reference);
+    return out;
+  }
+
+  /** `text` with each secret (in any of its forms) replaced by what `replace` makes of it. */
+  substitute(text: string, replace: (value: string) => string): string {
+    let out = text;
+    for (const { value } of this.entries) if (out.includes(value)) out = out.split(value).join(replace(value));
     return out;
   }
 

@@ -25,6 +25,11 @@ export interface TeamworkDeskRequest {
   /** Query parameters; an array repeats the parameter. */
   query?: Record<string, string | number | readonly string[] | undefined>;
   auth?: TeamworkDeskAuth;
+  /** Another method than the operation's GET (an undocumented one, to see it refused), and its body. */
+  method?: string;
+  body?: string;
+  /** Further request headers (a cookie probed as a wrong place for the key). */
+  headers?: Record<string, string>;
 }
 
 export interface TeamworkDeskResponse extends TransportResponse {
@@ -72,7 +77,10 @@ export class TeamworkDeskClient {
     const auth = request.auth ?? { kind: 'key' };
     const authorization = this.authorization(auth);
     if (authorization !== undefined) headers.authorization = authorization;
-    const response = await this.transport.send({ operation, url: url.toString(), headers, auth: describeAuth(auth) });
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, request.headers);
+    // Every request is a read or one a correct site refuses: safe to send again.
+    const response = await this.transport.send({ operation, method: request.method, url: url.toString(), headers, body: request.body, auth: describeAuth(auth), repeatable: true });
     return { ...response, operation };
   }
 

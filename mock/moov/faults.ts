@@ -67,6 +67,15 @@ export const FAULTS = {
   // Implied semantics: advisory checks catch these, failing the run only with CONFORMANCE_STRICT=true
   'closed-without-closedOn': { family: 'semantics', breaks: 'a closed ticket has closedOn (implied); it is never set' },
   'updated-before-created': { family: 'semantics', breaks: 'updatedOn is not before createdOn (implied); it is a day earlier' },
+  // Boundaries: what a caller outside reach, with an undocumented method or oversized input can learn or do
+  'existence-leak': { family: 'boundaries', breaks: "a refusal tells nothing about what exists; a ticket of another account is a 403, an unknown one a 404" },
+  'delete-answers-204': { family: 'boundaries', breaks: 'undocumented methods never succeed; DELETE on a ticket answers 204' },
+  'refused-create-stored': { family: 'boundaries', breaks: 'a refused create creates nothing; one with a title over 10,000 characters is refused and stored all the same' },
+  'stack-trace-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away; their messages end with a stack trace' },
+  'token-in-query-accepted': { family: 'boundaries', breaks: 'credentials travel in Authorization; a token in the access_token query parameter is accepted' },
+  'method-405-without-allow': { family: 'boundaries', breaks: 'a 405 names the allowed methods (RFC 9110, advisory); it has no Allow header' },
+  'internals-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away (advisory); they carry X-Powered-By and an internal host name' },
+  'no-www-authenticate': { family: 'boundaries', breaks: 'a 401 carries WWW-Authenticate (RFC 9110, advisory); it does not' },
 } as const satisfies Record<string, { family: string; breaks: string }>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -56,6 +56,7 @@ export function moovMockHandler(config: MoovMockConfig) {
 
   const respond = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void => {
     const headers: Record<string, string> = { ...extra };
+    if (status >= 400) ({ body } = disclose(config, status, body, headers));
     if (!(config.faults.has('no-request-id-on-errors') && status >= 400 && status < 500)) headers['x-request-id'] = requestId();
     sendJson(res, status, body, headers);
   };
@@ -83,7 +84,8 @@ export function moovMockHandler(config: MoovMockConfig) {
     if (!route) {
       req.resume();
       const allowed = contract.methodsFor(url.pathname);
-      if (allowed.length > 0) return respond(res, 405, { error: `method ${method} not allowed` }, { allow: allowed.join(', ') });
+      if (config.faults.has('delete-answers-204') && method === 'DELETE' && allowed.includes('PATCH')) return respond(res, 204, undefined);
+      if (allowed.length > 0) return respond(res, 405, { error: `method ${method} not allowed` }, config.faults.has('method-405-without-allow') ? {} : { allow: allowed.join(', ') });
       return respond(res, 404, { error: `no route for ${method} ${url.pathname}` });
     }
 
@@ -114,7 +116,7 @@ export function moovMockHandler(config: MoovMockConfig) {
       if (config.faults.has('version-header-required') && headers['x-moov-version'] === undefined && route.operation.id !== 'createAccessToken') {
         throw new HttpAnswer(400, { error: 'X-Moov-Version is required' });
       }
-      const principal = SELF_AUTHENTICATING.has(route.operation.id) ? undefined : authenticate(headers.authorization, config, tokens);
+      const principal = SELF_AUTHENTICATING.has(route.operation.id) ? undefined : authenticate(authorizationOf(config, headers, ctx.query), config, tokens);
       const result: HandlerResult = HANDLERS[route.operation.id](ctx, principal);
       status = result.status;
       respond(res, result.status, result.body);
@@ -183,6 +185,28 @@ export function moovMockHandler(config: MoovMockConfig) {
   };
 
   return { listener: withWeather(listener, config.weather, { otherClientWrite }), store, log };
+}
+
+/** The Authorization header; with fault token-in-query-accepted, a token in ?access_token= stands in for it. */
+function authorizationOf(config: MoovMockConfig, headers: Record<string, string>, query: Record<string, string>): string | undefined {
+  if (headers.authorization !== undefined || !config.faults.has('token-in-query-accepted') || query.access_token === undefined) return headers.authorization;
+  const token = query.access_token;
+  delete query.access_token;
+  return `Bearer ${token}`;
+}
+
+/** What the boundary faults add to an error answer: a stack trace, banners, an internal host. */
+function disclose(config: MoovMockConfig, status: number, body: unknown, headers: Record<string, string>): { body: unknown } {
+  if (status === 401 && config.faults.has('no-www-authenticate')) delete headers['www-authenticate'];
+  if (config.faults.has('internals-in-errors')) headers['x-powered-by'] = 'Express';
+  if (config.faults.has('stack-trace-in-errors') && typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string') {
+    const error = (body as { error: string }).error;
+    return { body: { ...body, error: `${error}\n    at handle (/srv/moov/dist/server.js:104:7)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)` } };
+  }
+  if (config.faults.has('internals-in-errors') && typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string') {
+    return { body: { ...body, error: `${(body as { error: string }).error} (db-primary.tickets.internal:5432)` } };
+  }
+  return { body };
 }
 
 /** The foreignID prefix of the tickets the weather's other client writes. */

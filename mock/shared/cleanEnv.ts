@@ -22,7 +22,8 @@ export function cleanMockEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proc
  * rate cap given (undefined: the live default for its host), everything else at its default.
  */
 export function teamworkDeskLiveTargetEnv(url: string, apiKey: string, maxRps?: string): Record<string, string> {
-  return { TEAMWORK_DESK_BASE_URL: url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: apiKey, ...(maxRps === undefined ? {} : { TEAMWORK_DESK_MAX_RPS: maxRps }) };
+  // ALLOW_WRITES as a live run sets it: the only requests it lets through are undocumented methods a correct site refuses.
+  return { TEAMWORK_DESK_BASE_URL: url, TEAMWORK_DESK_ALLOWED_HOSTS: '', TEAMWORK_DESK_API_KEY: apiKey, ALLOW_WRITES: 'true', ...(maxRps === undefined ? {} : { TEAMWORK_DESK_MAX_RPS: maxRps }) };
 }
 
 /** What a Moov mock's accounts and keys are, as its config holds them. */

@@ -56,6 +56,13 @@ export const FAULTS = {
   'lte-excludes-equal-instant': { family: 'operators', breaks: '$lte keeps a date-time equal to its operand; on date-time fields it leaves it out' },
   'null-operand-ignored': { family: 'operators', breaks: 'a condition comparing with null ({"agent": null}, $eq/$ne null) holds for the tickets the comparison picks; it is dropped, so every ticket passes it' },
   'nin-one-value-ignored': { family: 'operators', breaks: '$nin leaves out every listed value; a list of one value is ignored' },
+  // Boundaries
+  'any-method-served': { family: 'boundaries', breaks: 'the list is read-only (GET); any method is served as the list' },
+  'key-in-query-accepted': { family: 'boundaries', breaks: 'the key travels in Authorization; ?apiKey= is accepted' },
+  'stack-trace-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away; their messages end with a stack trace' },
+  'method-405-without-allow': { family: 'boundaries', breaks: 'a 405 names the allowed methods (RFC 9110, advisory); it has no Allow header' },
+  'internals-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away (advisory); they carry X-Powered-By' },
+  'no-www-authenticate': { family: 'boundaries', breaks: 'a 401 carries WWW-Authenticate (RFC 9110, advisory); it does not' },
 } as const satisfies Record<string, { family: string; breaks: string }>;
 
 export type FaultName = keyof typeof FAULTS;

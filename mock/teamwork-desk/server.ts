@@ -59,18 +59,25 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
       const taken = limiter.take();
       if (!taken.allowed) return { status: 429, body: { error: 'rate limit exceeded' }, headers: { 'retry-after': String(taken.retryAfterSeconds) } };
     }
-    const found = contract.route(request.method, url.pathname);
+    const found = contract.route(config.faults.has('any-method-served') ? 'GET' : request.method, url.pathname);
     if (!found) {
       const allowed = contract.methodsFor(url.pathname);
-      if (allowed.length > 0) return { status: 405, body: { error: `method ${request.method.slice(0, 20)} not allowed` }, headers: { allow: allowed.join(', ') } };
+      if (allowed.length > 0) return { status: 405, body: { error: `method ${request.method.slice(0, 20)} not allowed` }, headers: config.faults.has('method-405-without-allow') ? {} : { allow: allowed.join(', ') } };
       return { status: 404, body: { error: 'no such route' }, headers: {} };
     }
-    authenticate(request.headers.authorization, config);
-    const result = listTickets({ config, store, memos, operation: found.operation, query: queryRecord(url.searchParams) });
+    const query = queryRecord(url.searchParams);
+    const queryKey = config.faults.has('key-in-query-accepted') && request.headers.authorization === undefined ? query.apiKey : undefined;
+    if (queryKey !== undefined) delete query.apiKey;
+    authenticate(queryKey !== undefined ? `Bearer ${queryKey}` : request.headers.authorization, config);
+    const result = listTickets({ config, store, memos, operation: found.operation, query });
     return { ...result, status: result.status === 200 && config.faults.has('answers-203') ? 203 : result.status, headers: {} };
   }
 
   function answer(request: MockRequest): MockAnswer {
+    return disclose(config, attempt(request));
+  }
+
+  function attempt(request: MockRequest): MockAnswer {
     try {
       return route(request);
     } catch (error) {
@@ -111,6 +118,17 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
   };
 
   return { answer, listener: withWeather(listener, config.weather), store, log };
+}
+
+/** What the boundary faults add to an error answer: a stack trace, a banner; or take away: the 401 challenge. */
+function disclose(config: TeamworkDeskMockConfig, reply: MockAnswer): MockAnswer {
+  if (reply.status < 400) return reply;
+  const headers = { ...reply.headers };
+  if (reply.status === 401 && config.faults.has('no-www-authenticate')) delete headers['www-authenticate'];
+  if (config.faults.has('internals-in-errors')) headers['x-powered-by'] = 'Express';
+  const trace = '\n    at listTickets (/srv/desk/dist/handlers.js:88:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
+  const body = config.faults.has('stack-trace-in-errors') ? { ...(reply.body as object), trace: `Error: ${reply.status}${trace}` } : reply.body;
+  return { ...reply, headers, body };
 }
 
 /** Starts the mock on a free loopback port (or `port`). */

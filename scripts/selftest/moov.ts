@@ -61,10 +61,18 @@ const EXPECTED: Record<FaultName, string[]> = {
   'closedOn-before-createdOn': ['TKT-UPD-005'],
   'close-updatedOn-earlier': ['TKT-UPD-005'],
   'updated-before-created': ['TKT-SEM-002'],
+  'existence-leak': ['TKT-SEC-001'],
+  'delete-answers-204': ['TKT-SEC-002'],
+  'refused-create-stored': ['TKT-SEC-004'],
+  'stack-trace-in-errors': ['TKT-SEC-005'],
+  'token-in-query-accepted': ['TKT-SEC-008'],
+  'method-405-without-allow': ['TKT-SEC-003'],
+  'internals-in-errors': ['TKT-SEC-006'],
+  'no-www-authenticate': ['TKT-SEC-007'],
 };
 
 /** Faults only advisory checks see: they fail the run only in strict mode. */
-const STRICT_ONLY: ReadonlySet<FaultName> = new Set(['updated-before-created']);
+const STRICT_ONLY: ReadonlySet<FaultName> = new Set(['updated-before-created', 'method-405-without-allow', 'internals-in-errors', 'no-www-authenticate']);
 
 /** Faults only a large account shows (live mode's 1,000 tickets per account; the default 30 never reach them). */
 const LARGE_ACCOUNT_ONLY: ReadonlySet<FaultName> = new Set(['status-filter-deep-gap', 'deep-ticket-read-stale']);

@@ -48,7 +48,16 @@ const EXPECTED: Record<FaultName, string[]> = {
   'lte-excludes-equal-instant': ['TWD-OPS-001'],
   'null-operand-ignored': ['TWD-FLT-001'],
   'nin-one-value-ignored': ['TWD-FLT-001', 'TWD-OPS-001'],
+  'any-method-served': ['TWD-SEC-001'],
+  'key-in-query-accepted': ['TWD-SEC-006'],
+  'stack-trace-in-errors': ['TWD-SEC-003'],
+  'method-405-without-allow': ['TWD-SEC-002'],
+  'internals-in-errors': ['TWD-SEC-004'],
+  'no-www-authenticate': ['TWD-SEC-005'],
 };
+
+/** Faults only advisory checks see: they fail the run only in strict mode. */
+const STRICT_ONLY: ReadonlySet<FaultName> = new Set(['method-405-without-allow', 'internals-in-errors', 'no-www-authenticate']);
 
 /** Faults only a large site shows (live mode's 2,060 tickets; the default 103 never reach them). */
 const LARGE_SITE_ONLY: ReadonlySet<FaultName> = new Set(['large-ids-reversed-without-mode']);
@@ -83,7 +92,7 @@ export const teamworkDeskSelfTest: SelfTestSuite = {
   faults: [
     ...(Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
       name: fault,
-      env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '' },
+      env: { TEAMWORK_DESK_MOCK_FAULTS: fault, TEAMWORK_DESK_MOCK_VARIANTS: '', ...(STRICT_ONLY.has(fault) ? { CONFORMANCE_STRICT: 'true' } : {}) },
       expect: EXPECTED[fault],
       ...(LARGE_SITE_ONLY.has(fault) ? { modes: ['live'] as const } : {}),
     })),

@@ -32,6 +32,9 @@ export const createTicket: Handler = (ctx, principal) => {
   const validateFirst = config.variants.has('validate-before-authorize');
   if (principal && !validateFirst) authorize(principal, ctx.operation, accountID, store, config);
   const raw = jsonObjectBody(ctx);
+  if (config.faults.has('refused-create-stored') && typeof raw.title === 'string' && raw.title.length > 10_000) {
+    store.create(accountID, { title: raw.title, body: typeof raw.body === 'string' ? raw.body : '', contact: { email: 'stored@example.com' }, ...(typeof raw.foreignID === 'string' ? { foreignID: raw.foreignID } : {}) });
+  }
   let issues = contractIssues(ctx, raw);
   if (config.faults.has('missing-field-accepted')) {
     issues = issues.filter((i) => !(i.keyword === 'required' && i.field === 'title'));

@@ -14,6 +14,7 @@ export function ticketInPath(ctx: MoovRequestContext): Ticket {
     ctx.store.get(accountID, ticketID) ??
     (ctx.config.faults.has('cross-account-ticket-visible') ? ctx.store.findAnywhere(ticketID) : undefined);
   if (ticket) return ticket;
+  if (ctx.config.faults.has('existence-leak') && ctx.store.findAnywhere(ticketID)) throw new HttpAnswer(403, { error: 'ticket belongs to another account' });
   if (ctx.config.faults.has('unknown-ticket-400')) throw new HttpAnswer(400, { error: 'bad ticket id' });
   throw new HttpAnswer(404, { error: 'ticket not found' });
 }

@@ -14,6 +14,7 @@ import { isConfirming, skipRun } from '../../support/property';
 import { AnswerLostError, TargetUnavailableError } from '../../../lib/http/availability';
 import { recoverLostWrite, type LostWriteHost } from './lostWrites';
 import type { MoovWorker } from './worker';
+import { WriteLedger } from '../../../lib/moov/ledger';
 
 const TICKET_BODY_OPERATIONS: ReadonlySet<MoovOperationId> = new Set(['getTicket', 'createTicket', 'updateTicket']);
 /** A walk longer than this is a runaway cursor, not a big account (200 × this many tickets). */
@@ -100,8 +101,29 @@ export class MoovApi implements LostWriteHost {
       }
       throw error;
     }
-    if (response.recovered === undefined) verify(C.noServerError, { ...response, intent }, { operation, status: response.status });
+    if (response.recovered === undefined) {
+      verify(C.noServerError, { ...response, intent }, { operation, status: response.status });
+      this.judgeErrorAnswer(operation, response);
+    }
     return response;
+  }
+
+  /** What every error answer may not give away (TKT-SEC-005/006), and the 401 challenge (TKT-SEC-007). */
+  private judgeErrorAnswer(operation: MoovOperationId, response: MoovResponse): void {
+    if (response.status < 400) return;
+    const scope = { operation, status: response.status };
+    verify(C.noStackTrace, response, scope);
+    verify(C.noInternals, response, scope);
+    if (response.status === 401) verify(C.authChallenge, response, scope);
+  }
+
+  /**
+   * A ticket of this run that its check has finished with (created and closed), for probes that a
+   * faulty target could act on; undefined when there is none (or against the embedded mock, whose
+   * writes leave no ledger).
+   */
+  finishedTicket(accountID: string): string | undefined {
+    return WriteLedger.finished(this.worker.writes.ledger.file).find((t) => t.accountID === accountID)?.ticketID;
   }
 
   /** Sends a write again once a lost answer proved it had not happened (lostWrites.ts). */
@@ -363,7 +385,7 @@ export class MoovApi implements LostWriteHost {
    * with room in the stray reserve should it wrongly create a ticket (ledgered for cleanup then).
    * Returns undefined, sending nothing, when the reserve is spent or writes are off.
    */
-  async probeCreate(request: MoovRequest, intent: Intent): Promise<MoovResponse | undefined> {
+  async probeCreate(request: MoovRequest, intent: Intent, judge: 'all' | 'no-server-error' = 'all'): Promise<MoovResponse | undefined> {
     const slot = this.worker.writes.probe();
     if (!slot) {
       const note = `${this.testInfo.title}: refusal probes not sent, the write plan's reserve (${this.worker.writes.plan.strayReserve}) is spent: the target created tickets from requests it should have refused`;
@@ -372,7 +394,7 @@ export class MoovApi implements LostWriteHost {
     }
     let response: MoovResponse;
     try {
-      response = await this.call('createTicket', request, intent);
+      response = judge === 'all' ? await this.call('createTicket', request, intent) : await this.sendOnly('createTicket', request, intent);
     } catch (error) {
       // No answer (an outage): nothing shows the target created anything, so nothing is blamed on it.
       this.worker.writes.ledger.release(slot);

@@ -5,7 +5,7 @@ import type { Intent, ResponseEvidence } from '../../../checks/response/evidence
 import { verify } from '../../../checks/verify';
 import type { TicketsAPIBody } from '../../../lib/contract/teamworkDesk.types';
 import { isRecord } from '../../../lib/json';
-import type { TeamworkDeskAuth, TeamworkDeskResponse } from '../../../lib/teamworkDesk/client';
+import type { TeamworkDeskAuth, TeamworkDeskRequest, TeamworkDeskResponse } from '../../../lib/teamworkDesk/client';
 import { TargetUnavailableError } from '../../../lib/http/availability';
 import { skipRun } from '../../support/property';
 import { surveySite, type Survey } from './survey';
@@ -71,7 +71,34 @@ export class TeamworkDeskApi implements SiteReader {
     verify(C.statusDocumented, evidence, scope);
     verify(C.jsonServedAsJson, evidence, scope);
     verify(C.bodyConforms, evidence, scope);
+    this.judgeErrorAnswer(response);
     return response;
+  }
+
+  /**
+   * Sends a request the contract's body and status rules do not cover (an undocumented method,
+   * credentials in the wrong place) and judges that it is no 5xx and gives nothing away.
+   */
+  async probe(request: TeamworkDeskRequest): Promise<TeamworkDeskResponse> {
+    let response: TeamworkDeskResponse;
+    try {
+      response = await this.worker.client.send('listTickets', request);
+    } catch (error) {
+      if (error instanceof TargetUnavailableError) skipRun(error.message);
+      throw error;
+    }
+    verify(C.noServerError, { ...response, intent: 'invalid-input' }, { operation: 'listTickets', status: response.status });
+    this.judgeErrorAnswer(response);
+    return response;
+  }
+
+  /** What every error answer may not give away (TWD-SEC-003/004), and the 401 challenge (TWD-SEC-005). */
+  private judgeErrorAnswer(response: TeamworkDeskResponse): void {
+    if (response.status < 400) return;
+    const scope = { operation: 'listTickets', status: response.status };
+    verify(C.noStackTrace, response, scope);
+    verify(C.noInternals, response, scope);
+    if (response.status === 401) verify(C.authChallenge, response, scope);
   }
 
   /** One page, fetched and judged. */
