@@ -25,7 +25,7 @@ export const createAccessToken: Handler = (ctx) => {
     throw new HttpAnswer(400, { error: 'invalid_client' });
   }
   if (typeof user !== 'string' || typeof password !== 'string' || !keyPairMatches(config, user, password)) {
-    throw new HttpAnswer(401, { error: 'invalid_client' });
+    throw new HttpAnswer(401, { error: 'invalid_client' }, { 'www-authenticate': 'Basic realm="moov"' }); // RFC 6749 §5.2
   }
   const issues = ctx.operation.requestBody?.validate(fields).issues ?? [];
   ctx.violations.push(...issues.map((i) => i.message));
