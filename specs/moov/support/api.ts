@@ -2,8 +2,9 @@ import { test, type TestInfo } from '@playwright/test';
 import { moovChecks as C } from '../../../checks/moov';
 import { walkTickets, type ListPage, type ListWalk } from '../../../checks/moov/evidence';
 import { censusFrom, spannedTickets, type Census } from './census';
-import type { Intent, ResponseEvidence } from '../../../checks/response/evidence';
+import type { Intent } from '../../../checks/response/evidence';
 import { verify } from '../../../checks/verify';
+import { judgeDocumented, judgeServed } from '../../../checks/response/judge';
 import type { MoovOperationId } from '../../../lib/contract/moov';
 import type { CreateTicket, Ticket, TicketStatus } from '../../../lib/contract/moov.types';
 import { ticketLabel } from '../../../lib/config/run';
@@ -69,12 +70,7 @@ export class MoovApi implements LostWriteHost {
     const response = await this.sendOnly(operation, request, intent);
     // A lost write's answer, found by reading back: the reads were judged as they came.
     if (response.recovered !== undefined) return response;
-    const evidence: ResponseEvidence = { ...response, intent };
-    const scope = { operation, status: response.status };
-    verify(C.statusDocumented, evidence, scope);
-    if (C.headersPresent) verify(C.headersPresent, evidence, scope);
-    verify(C.jsonServedAsJson, evidence, scope);
-    verify(C.bodyConforms, evidence, scope);
+    judgeDocumented(C, { ...response, intent }, operation);
     this.checkRequestId(response, operation);
     if (response.status === 200) this.checkTicketSemantics(operation, response);
     return response;
@@ -101,20 +97,8 @@ export class MoovApi implements LostWriteHost {
       }
       throw error;
     }
-    if (response.recovered === undefined) {
-      verify(C.noServerError, { ...response, intent }, { operation, status: response.status });
-      this.judgeErrorAnswer(operation, response);
-    }
+    if (response.recovered === undefined) judgeServed(C, { ...response, intent }, operation);
     return response;
-  }
-
-  /** What every error answer may not give away (TKT-SEC-005/006), and the 401 challenge (TKT-SEC-007). */
-  private judgeErrorAnswer(operation: MoovOperationId, response: MoovResponse): void {
-    if (response.status < 400) return;
-    const scope = { operation, status: response.status };
-    verify(C.noStackTrace, response, scope);
-    verify(C.noInternals, response, scope);
-    if (response.status === 401) verify(C.authChallenge, response, scope);
   }
 
   /**

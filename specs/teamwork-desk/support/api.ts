@@ -1,8 +1,9 @@
 import type { TestInfo } from '@playwright/test';
 import { teamworkDeskChecks as C } from '../../../checks/teamwork-desk';
 import type { ListPage, ListQuery, ListWalk } from '../../../checks/teamwork-desk/evidence';
-import type { Intent, ResponseEvidence } from '../../../checks/response/evidence';
+import type { Intent } from '../../../checks/response/evidence';
 import { verify } from '../../../checks/verify';
+import { judgeDocumented, judgeServed } from '../../../checks/response/judge';
 import type { TicketsAPIBody } from '../../../lib/contract/teamworkDesk.types';
 import { isRecord } from '../../../lib/json';
 import type { TeamworkDeskAuth, TeamworkDeskRequest, TeamworkDeskResponse } from '../../../lib/teamworkDesk/client';
@@ -65,13 +66,8 @@ export class TeamworkDeskApi implements SiteReader {
       if (error instanceof TargetUnavailableError) skipRun(error.message);
       throw error;
     }
-    const evidence: ResponseEvidence = { ...response, intent };
-    const scope = { operation: 'listTickets', status: response.status };
-    verify(C.noServerError, evidence, scope);
-    verify(C.statusDocumented, evidence, scope);
-    verify(C.jsonServedAsJson, evidence, scope);
-    verify(C.bodyConforms, evidence, scope);
-    this.judgeErrorAnswer(response);
+    judgeServed(C, { ...response, intent }, 'listTickets');
+    judgeDocumented(C, { ...response, intent }, 'listTickets');
     return response;
   }
 
@@ -87,18 +83,8 @@ export class TeamworkDeskApi implements SiteReader {
       if (error instanceof TargetUnavailableError) skipRun(error.message);
       throw error;
     }
-    verify(C.noServerError, { ...response, intent: 'invalid-input' }, { operation: 'listTickets', status: response.status });
-    this.judgeErrorAnswer(response);
+    judgeServed(C, { ...response, intent: 'invalid-input' }, 'listTickets');
     return response;
-  }
-
-  /** What every error answer may not give away (TWD-SEC-003/004), and the 401 challenge (TWD-SEC-005). */
-  private judgeErrorAnswer(response: TeamworkDeskResponse): void {
-    if (response.status < 400) return;
-    const scope = { operation: 'listTickets', status: response.status };
-    verify(C.noStackTrace, response, scope);
-    verify(C.noInternals, response, scope);
-    if (response.status === 401) verify(C.authChallenge, response, scope);
   }
 
   /** One page, fetched and judged. */
