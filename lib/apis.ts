@@ -1,6 +1,7 @@
 import type { Contract } from './contract/loadContract';
 import { moovContract } from './contract/moov';
 import { teamworkDeskContract } from './contract/teamworkDesk';
+import type { TargetName } from './targets';
 
 /**
  * What every shared part of the suite (check model, reports, catalogue) needs to know about an
@@ -17,8 +18,8 @@ export interface ApiIdentity<Name extends string = string> {
   catalogueHeading: string;
   /** The contract whose operations and documented statuses its checks judge. */
   contract: () => Contract<string>;
-  /** The environment variable naming a live target (unset: the embedded mock). */
-  targetVariable: string;
+  /** The kind of target its tests address (lib/targets.ts): its server, or the one its SDK talks to. */
+  target: TargetName;
 }
 
 function identity<const Name extends string>(api: ApiIdentity<Name>): ApiIdentity<Name> {
@@ -31,14 +32,14 @@ export const API_IDENTITIES = [
     title: 'Moov support tickets',
     catalogueHeading: 'Moov support tickets (project `moov`)',
     contract: moovContract as () => Contract<string>,
-    targetVariable: 'MOOV_BASE_URL',
+    target: 'moov',
   }),
   identity({
     name: 'teamwork-desk',
     title: 'Teamwork Desk ticket list',
     catalogueHeading: 'Teamwork Desk ticket list (project `teamwork-desk`)',
     contract: teamworkDeskContract as () => Contract<string>,
-    targetVariable: 'TEAMWORK_DESK_BASE_URL',
+    target: 'teamwork-desk',
   }),
   // The sdk project judges the SDK on the Moov contract's operations, against a Moov target.
   identity({
@@ -46,7 +47,7 @@ export const API_IDENTITIES = [
     title: 'Moov TypeScript SDK',
     catalogueHeading: "Moov's TypeScript SDK against the target (project `sdk`)",
     contract: moovContract as () => Contract<string>,
-    targetVariable: 'MOOV_BASE_URL',
+    target: 'moov',
   }),
 ] as const;
 
@@ -67,4 +68,10 @@ export function apiIdentity(name: ApiName): ApiIdentity<ApiName> {
  */
 export function apiOfProject(project: string): ApiName | undefined {
   return API_NAMES.find((name) => project === name || project.startsWith(`${name}@`) || project.startsWith(`${name}~`));
+}
+
+/** The kind of target a project's tests address (moov and sdk both a Moov target); none for the suite's own projects. */
+export function targetOfProject(project: string): TargetName | undefined {
+  const api = apiOfProject(project);
+  return api === undefined ? undefined : apiIdentity(api).target;
 }

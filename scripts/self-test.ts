@@ -40,6 +40,7 @@ import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 import { coveringTests, grepFor, type CoveringTest } from './selftest/coverage';
 import { outageCases, runOutage } from './selftest/outages';
 import { TARGET_UNAVAILABLE } from '../lib/http/availability';
+import { targetOfProject } from '../lib/apis';
 import { OUTCOMES_ATTACHMENT, type OutcomesAttachment } from '../checks/attachments';
 import { moovSelfTest } from './selftest/moov';
 import { sdkSelfTest } from './selftest/sdk';
@@ -98,8 +99,6 @@ const WORKERS: Record<Mode, number> = {
   live: positiveInteger(process.env, 'SELFTEST_WORKERS', 4),
 };
 
-/** Which mock a project talks to. */
-const MOCK_OF: Record<string, 'moov' | 'teamwork-desk'> = { moov: 'moov', sdk: 'moov', 'teamwork-desk': 'teamwork-desk' };
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -190,7 +189,7 @@ async function startTarget(c: Case, base: NodeJS.ProcessEnv): Promise<{ env: Rec
   // Live mode's large seed, unless the case asks for a size of its own (e.g. a site just past a threshold).
   const weather = live && LIVE_WEATHER !== 'none' ? { MOCK_WEATHER: `${LIVE_WEATHER},seed=${weatherSeed(c.project)}` } : {};
   const mockEnv = { ...base, ...(live ? { MOCK_SEED_TICKETS: seeds.moov, TEAMWORK_DESK_MOCK_SEED_TICKETS: seeds.teamworkDesk, ...weather } : {}), ...c.env };
-  if (MOCK_OF[c.suite.project] === 'teamwork-desk') {
+  if (targetOfProject(c.suite.project) === 'teamwork-desk') {
     const config = teamworkDeskMockConfigFromEnv(mockEnv);
     const mock = await startTeamworkDeskMock(config);
     const target: Record<string, string> = live

@@ -4,21 +4,15 @@ import { resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
-import { resolveMoovTarget } from '../lib/config/moovTarget';
-import { resolveTeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
-import { apiOfProject, selectedProjects } from '../lib/config/selectedProjects';
-import { moovHealthRequest } from '../lib/moov/client';
-import { teamworkDeskHealthRequest } from '../lib/teamworkDesk/client';
 import { TARGET_UNAVAILABLE } from '../lib/http/availability';
 import { preflight, type PreflightRequest } from '../lib/http/preflight';
 import { concreteSeed, propertySettings } from '../lib/config/properties';
-import { moovMockConfigFromEnv } from '../mock/moov/config';
-import { startMoovMock, type RunningMoovMock } from '../mock/moov/server';
-import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
-import { startTeamworkDeskMock, type RunningTeamworkDeskMock } from '../mock/teamwork-desk/server';
-import { closeLedgerTickets } from '../lib/moov/cleanup';
 import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
+import { selectedProjects } from '../lib/config/selectedProjects';
+import { targetOfProject } from '../lib/apis';
+import { TARGET_KINDS, type TargetKind, type TargetName } from '../lib/targets';
+import { MOCKS, type RunningMock } from '../mock/mocks';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
 import { loadWaivers } from '../checks/waivers/load';
@@ -44,10 +38,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   if (seed !== undefined) process.env.CONFORMANCE_SEED = seed;
 
   // Only what the run tests is checked, started and preflighted: a teamwork-desk run needs no Moov settings.
-  const apis = new Set(selectedProjects(process.argv, config.projects.map((p) => p.name)).map(apiOfProject));
+  const targets = targetsOf(selectedProjects(process.argv, config.projects.map((p) => p.name)));
   const matrix = selfTestMatrix(process.env);
-  let mock: RunningMoovMock | undefined;
-  let teamworkDeskMock: RunningTeamworkDeskMock | undefined;
+  const mocks = new Map<TargetName, RunningMock>();
+  const closeMocks = () => Promise.all([...mocks.values()].map((m) => m.close()));
   try {
     propertySettings(process.env);
     // The waivers file (every entry names a registered check, a reason, an issue link and a date)
@@ -58,30 +52,20 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     profilesFrom(process.env, 'CONFORMANCE_PROFILE');
     profilesFrom(process.env, 'MOCK_PROFILE');
     const preflights: PreflightRequest[] = [];
-    // Every API's settings are checked before anything stops: one message names every problem.
+    // Every target's settings are checked before anything stops: one message names every problem.
     const problems: ConfigError[] = [];
-    const settle = async (step: () => Promise<void>) => step().catch((error: unknown) => {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(error);
-    });
-    if (apis.has('moov')) {
-      await settle(async () => {
-        if (valueOf(process.env, 'MOOV_BASE_URL') === undefined) {
-          mock = await startMoovMock(moovMockConfigFromEnv(process.env));
-          process.env.MOOV_MOCK_URL = mock.url;
+    for (const target of targets) {
+      await (async () => {
+        if (valueOf(process.env, target.baseUrlVariable) === undefined) {
+          const mock = await MOCKS[target.name].start(process.env);
+          mocks.set(target.name, mock);
+          process.env[target.mockUrlVariable] = mock.url;
         }
-        const target = resolveMoovTarget(process.env);
-        if (target.kind === 'live') preflights.push(preflightOf('moov', 'MOOV_BASE_URL', moovHealthRequest(target), target.requestTimeoutMs));
-      });
-    }
-    if (apis.has('teamwork-desk')) {
-      await settle(async () => {
-        if (valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') === undefined) {
-          teamworkDeskMock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
-          process.env.TEAMWORK_DESK_MOCK_URL = teamworkDeskMock.url;
-        }
-        const target = resolveTeamworkDeskTarget(process.env);
-        if (target.kind === 'live') preflights.push(preflightOf('teamwork-desk', 'TEAMWORK_DESK_BASE_URL', teamworkDeskHealthRequest(target), target.requestTimeoutMs));
+        const resolved = target.resolve(process.env);
+        if (resolved.kind === 'live') preflights.push({ api: target.name, variable: target.baseUrlVariable, ...resolved.health, timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, resolved.requestTimeoutMs) });
+      })().catch((error: unknown) => {
+        if (!(error instanceof ConfigError)) throw error;
+        problems.push(error);
       });
     }
     if (problems.length > 0) throw oneLine(`Configuration error: ${problems.map((p) => p.message).join('\nConfiguration error: ')}`);
@@ -91,35 +75,38 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     const dead = verdicts.filter((v): v is string => v !== undefined);
     if (dead.length > 0) throw oneLine(`${TARGET_UNAVAILABLE}: ${dead.join(`; ${TARGET_UNAVAILABLE}: `)}`);
   } catch (error) {
-    await mock?.close();
-    await teamworkDeskMock?.close();
+    await closeMocks();
     if (error instanceof ConfigError) throw oneLine(`Configuration error: ${error.message}`);
     throw error;
   }
   return async () => {
     try {
-      await finishRun(process.env, apis.has('moov'));
+      await finishRun(process.env, targets);
       // A self-test matrix run holds one run per case (its own run id and target): each is
       // finished too, and a failure names its case so the self-test can tell whose it is.
       const failures: string[] = [];
       for (const c of selfTestMatrix(process.env)) {
-        await finishRun({ ...process.env, ...caseEnvironment(c, process.env) }, apiOfProject(c.name) === 'moov').catch((error: unknown) => failures.push(`${c.name}: ${error instanceof Error ? error.message : String(error)}`));
+        await finishRun({ ...process.env, ...caseEnvironment(c, process.env) }, targetsOf([c.name])).catch((error: unknown) => failures.push(`${c.name}: ${error instanceof Error ? error.message : String(error)}`));
       }
       if (failures.length > 0) throw new Error(failures.join('\n'));
     } finally {
       const benchLog = valueOf(process.env, 'CONFORMANCE_BENCH_LOG');
-      if (benchLog) writeFileSync(benchLog, JSON.stringify({ moov: mock?.log.all() ?? [], 'teamwork-desk': teamworkDeskMock?.log.all() ?? [] }));
-      await mock?.close();
-      await teamworkDeskMock?.close();
+      if (benchLog) writeFileSync(benchLog, JSON.stringify(Object.fromEntries([...mocks].map(([name, mock]) => [name, mock.log.all()]))));
+      await closeMocks();
     }
   };
 }
 
-/** Closes the tickets a live run created (per its ledger) and checks its request ids. */
-async function finishRun(env: NodeJS.ProcessEnv, moov: boolean): Promise<void> {
+/** The kinds of target the projects' tests address (each once: moov and sdk both address a Moov target). */
+function targetsOf(projects: readonly string[]): Array<TargetKind<TargetName>> {
+  const names = new Set(projects.map(targetOfProject));
+  return TARGET_KINDS.filter((t) => names.has(t.name));
+}
+
+/** Closes what a live run created (per its ledger) and checks its request ids. */
+async function finishRun(env: NodeJS.ProcessEnv, targets: ReadonlyArray<TargetKind<TargetName>>): Promise<void> {
   const id = runIdOf(env);
-  const target = moov ? resolveMoovTarget(env) : undefined;
-  if (target?.kind === 'live') await closeLedgerTickets(ledgerPath(id), target, (line) => console.log(line));
+  for (const target of targets) await target.finish?.(env, id, (line) => console.log(line));
   WriteLedger.removeSlots(ledgerPath(id));
   assertRequestIdsUnique(id);
 }
@@ -129,11 +116,6 @@ function oneLine(message: string): Error {
   const error = new Error(message);
   error.stack = message;
   return error;
-}
-
-/** A live target's preflight: the request its transports use as their health check. */
-function preflightOf(api: string, variable: string, request: { url: string; headers: Record<string, string> }, requestTimeoutMs: number): PreflightRequest {
-  return { api, variable, ...request, timeoutMs: Math.min(PREFLIGHT_TIMEOUT_MS, requestTimeoutMs) };
 }
 
 /** TKT-HDR-002 across workers: each worker wrote the x-request-ids it saw; none may repeat. */

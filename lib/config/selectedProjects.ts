@@ -14,11 +14,3 @@ export function selectedProjects(argv: readonly string[], configured: readonly s
   const matchers = patterns.map((p) => new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i'));
   return configured.filter((name) => matchers.some((m) => m.test(name)));
 }
-
-/** The API a project's tests address (the self-test's `moov~case` projects their base's). */
-export function apiOfProject(name: string): 'moov' | 'teamwork-desk' | undefined {
-  const base = name.split('~')[0] ?? '';
-  if (base === 'moov' || base.startsWith('moov@') || base === 'sdk') return 'moov';
-  if (base === 'teamwork-desk') return 'teamwork-desk';
-  return undefined;
-}

@@ -17,6 +17,7 @@ import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 import { reproductionEnv } from '../../lib/config/reproduction';
 import { ledgerPath, WriteLedger } from '../../lib/moov/ledger';
 import { apiIdentity } from '../../lib/apis';
+import { targetKind } from '../../lib/targets';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
@@ -135,7 +136,7 @@ export default class ConformanceReporter implements Reporter {
     for (const api of report.apis) {
       const run = api.runs[0];
       for (const failure of api.failures) {
-        const variable = apiIdentity(api.api).targetVariable;
+        const variable = targetKind(apiIdentity(api.api).target).baseUrlVariable;
         // Against the mock, a failure seen with faults on reproduces only with the same faults on.
         const bundle = replayBundle(failure, run?.target ?? '', run?.targetKind ?? 'mock', variable, reproductionEnv(process.env, 'mock').trim());
         mkdirSync(replayDir, { recursive: true });
