@@ -182,6 +182,24 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
     },
   },
   {
+    id: 'moov.malformed-basic-status',
+    label: 'Basic credential that does not decode',
+    answers: { '401': 'unauthorised', '400': 'a bad request' },
+    setting: 'malformedBasic',
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header: 'Basic !!!not-base64!!!', note: 'a malformed Basic credential' } }));
+    },
+  },
+  {
+    id: 'moov.unknown-scheme-status',
+    label: 'unknown authentication scheme',
+    answers: { '401': 'unauthorised', '400': 'a bad request' },
+    setting: 'unknownScheme',
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header: 'Token abc123', note: 'an unknown authentication scheme' } }));
+    },
+  },
+  {
     id: 'moov.invalid-query-status',
     label: 'malformed count',
     answers: { '400': 'bad request', '422': 'unprocessable' },

@@ -18,6 +18,8 @@ export interface MoovMockConfig {
   contentType: string;
   /** What a create with a foreignID another ticket of the account carries gets: a second ticket, or a refusal with this status. */
   duplicateForeignID: 'accepted' | 400 | 409 | 422;
+  /** What a Basic header that does not decode, and an unknown scheme, get (both 401 unless a profile says 400). */
+  malformedAuthorization: { basic: 400 | 401; scheme: 400 | 401 };
   /** Requests per second before answering 429; unset means no limit. */
   rateLimit?: number;
   maxBodyBytes: number;
@@ -33,11 +35,12 @@ export interface MoovMockConfig {
  * The readings of the silent points a profile may record as a value rather than a variant: the
  * profile's settings where given (MOCK_PROFILE), else what the variants say.
  */
-export function recordedReadings(variants: ReadonlySet<VariantName>, settings: Readonly<Record<string, string>> = {}): Pick<MoovMockConfig, 'contentType' | 'duplicateForeignID'> {
+export function recordedReadings(variants: ReadonlySet<VariantName>, settings: Readonly<Record<string, string>> = {}): Pick<MoovMockConfig, 'contentType' | 'duplicateForeignID' | 'malformedAuthorization'> {
   const duplicate = variants.has('duplicate-foreignID-409') ? '409' : settings.duplicateForeignID;
   return {
     contentType: settings.contentType ?? (variants.has('content-type-without-charset') ? 'application/json' : 'application/json; charset=utf-8'),
     duplicateForeignID: duplicate === '400' ? 400 : duplicate === '409' ? 409 : duplicate === '422' ? 422 : 'accepted',
+    malformedAuthorization: { basic: settings.malformedBasic === '400' ? 400 : 401, scheme: settings.unknownScheme === '400' ? 400 : 401 },
   };
 }
 

@@ -6,6 +6,7 @@ import { calibrateMoov } from '../../lib/calibration/calibrate';
 import { driftBetween } from '../../lib/calibration/drift';
 import { parseProfile } from '../../lib/calibration/profile';
 import { answersOf, pointsOf, variantsForProfile } from '../../lib/calibration/registry';
+import { contractSilences, SILENT_POINTS } from '../../lib/calibration/silentPoints';
 import { isAnswered, type CalibratedApi, type Profile } from '../../lib/calibration/types';
 import { loadEnv } from '../../lib/config/loadEnv';
 import { resolveMoovTarget } from '../../lib/config/moovTarget';
@@ -51,6 +52,29 @@ const CASES: Array<{ api: CalibratedApi; suite: SelfTestSuite; variable: string 
 ];
 
 test.describe('calibration', () => {
+  // The points come from the docs' silences, not from the mocks' variants.
+  for (const api of ['moov', 'teamwork-desk'] as const) {
+    test(`${api}: every silent point of the catalogue is calibrated or says why no client sees it, and every point answers one`, () => {
+      const entries = SILENT_POINTS.filter((e) => e.api === api);
+      const known = new Set(pointsOf(api).map((p) => p.id));
+      const named = new Set<string>();
+      for (const entry of entries) {
+        if ('notClientVisible' in entry.calibration) {
+          expect(entry.calibration.notClientVisible, `${entry.what}: the reason no client sees it`).toMatch(/\w{3,}.*\w{3,}/);
+          continue;
+        }
+        expect(entry.calibration.length, `${entry.what}: its calibration points`).toBeGreaterThan(0);
+        for (const id of entry.calibration) {
+          expect(known.has(id), `${entry.what}: calibration point ${id} exists`).toBe(true);
+          named.add(id);
+        }
+      }
+      expect([...known].filter((id) => !named.has(id)), 'calibration points no silent point of the catalogue asks for').toEqual([]);
+      const covered = new Set(entries.flatMap((e) => e.facets ?? []));
+      expect(contractSilences(api).filter((f) => !covered.has(f)), 'silences of the contract no catalogue entry covers').toEqual([]);
+    });
+  }
+
   for (const { api, suite, variable } of CASES) {
     for (const variants of variantSets(suite, variable)) {
       test(`${api} mock with ${variants.join(', ') || 'no variant'}: the profile names those variants, and a mock serving it answers alike`, async ({ request }) => {
@@ -86,6 +110,8 @@ test.describe('calibration', () => {
     { api: 'moov', point: 'moov.number-scope', answer: 'global', target: { MOCK_VARIANTS: 'global-ticket-numbers,newest-first' } },
     { api: 'moov', point: 'moov.content-type', answer: 'application/json', target: { MOCK_VARIANTS: 'content-type-without-charset' } },
     { api: 'moov', point: 'moov.content-type', answer: 'application/json;charset=UTF-8', target: [point('moov.content-type', 'application/json;charset=UTF-8')] },
+    { api: 'moov', point: 'moov.malformed-basic-status', answer: '400', target: [point('moov.malformed-basic-status', '400')] },
+    { api: 'moov', point: 'moov.unknown-scheme-status', answer: '400', target: [point('moov.unknown-scheme-status', '400')] },
     { api: 'teamwork-desk', point: 'teamwork-desk.page-size-over-cap', answer: 'capped-100', target: [point('teamwork-desk.page-size-over-cap', 'capped-100')] },
     { api: 'teamwork-desk', point: 'teamwork-desk.page-size-over-cap', answer: 'refused-above-120', target: [point('teamwork-desk.page-size-over-cap', 'refused-above-120')] },
     { api: 'teamwork-desk', point: 'teamwork-desk.default-page-size', answer: '20', target: [point('teamwork-desk.default-page-size', '20'), point('teamwork-desk.page-size-over-cap', 'capped-100')] },

@@ -56,6 +56,8 @@ export async function moovPlainProbes(base: string): Promise<Record<string, Seen
     'partner numbers': await plain(tickets(partner, '?count=5'), { headers }, numbers),
     'connected numbers': await plain(tickets(env.MOOV_ACCOUNT_ID, '?count=5'), { headers }, numbers),
     'unrelated account': await plain(tickets(env.MOOV_UNRELATED_ACCOUNT_ID, '?count=1'), { headers }),
+    'malformed Basic': await plain(tickets(partner, '?count=1'), { headers: { authorization: 'Basic !!!not-base64!!!' } }),
+    'unknown scheme': await plain(tickets(partner, '?count=1'), { headers: { authorization: 'Token abc123' } }),
   };
 }
 
