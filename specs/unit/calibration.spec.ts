@@ -144,6 +144,21 @@ test.describe('calibration', () => {
     expect(drift[0]?.evidence).toEqual([expect.objectContaining({ method: 'GET', status: 404 })]);
   });
 
+  test('the new points drift too: a target that switches to issue 22\'s five choices is five findings', async ({ request }) => {
+    const profile = await calibrateMock(request, 'moov', {});
+    const now = await calibrateMock(request, 'moov', { MOCK_VARIANTS: 'count-over-200-422,duplicate-foreignID-409,latestMessageOn-absent,global-ticket-numbers,content-type-without-charset' });
+    const since = profile.calibratedAt.slice(0, 10);
+    expect(driftBetween({ file: 'targets/x.moov.profile.json', profile }, now).map((d) => d.text).sort()).toEqual(
+      [
+        `count above 200: served → 422 since the profile of ${since}`,
+        `create with a foreignID already used: accepted → 409 since the profile of ${since}`,
+        `latestMessageOn on a created ticket: created-on → absent since the profile of ${since}`,
+        `ticket numbering: per-account → global since the profile of ${since}`,
+        `Content-Type of JSON answers: application/json; charset=utf-8 → application/json since the profile of ${since}`,
+      ].sort(),
+    );
+  });
+
   test('a live target without ALLOW_WRITES is probed with reads only; the write points say why they are undetermined', async ({ request }) => {
     const mock = await startMoovMock(moovMockConfigFromEnv({ ...process.env, MOCK_VARIANTS: '', MOCK_PROFILE: '', MOCK_SEED_TICKETS: '201' }));
     try {
