@@ -142,9 +142,10 @@ const items = (response: MoovResponse): Record<string, unknown>[] =>
   isRecord(response.json) && Array.isArray(response.json.items) ? response.json.items.filter(isRecord) : [];
 
 /**
- * The points where Moov's pages are silent and correct servers differ, each with the probe that
- * finds a target's answer and the mock variant (`serves`) that gives it. Order matters: the write
- * probes share one ticket, which the re-close probe closes last but one.
+ * The points where Moov's pages are silent and correct servers differ (lib/calibration/silentPoints.ts
+ * lists them), each with the probe that finds a target's answer and the mock variant (`serves`) or
+ * setting that gives it. Order matters: the write probes share one ticket (its create shows
+ * latestMessageOn, its foreignID is the duplicate), which the re-close probe closes last but one.
  */
 export const MOOV_POINTS: readonly MoovPoint[] = [
   {
