@@ -5,7 +5,20 @@ import { isRecord } from '../json';
 import type { MoovAuth, MoovClient, MoovRequest, MoovResponse } from '../moov/client';
 import type { MoovOperationId } from '../contract/moov';
 import type { WriteLedger } from '../moov/ledger';
-import { answer, servedVariants, ProbeStopped, statusAnswer, undetermined, type PointDefinition, type ServedPoint } from './points';
+import { AnswerLostError } from '../http/availability';
+import {
+  answer,
+  contentTypeFinding,
+  JSON_MEDIA_TYPE,
+  servedSettings,
+  servedVariants,
+  ProbeStopped,
+  statusAnswer,
+  undetermined,
+  type PointDefinition,
+  type ServedPoint,
+  type ServedProfile,
+} from './points';
 
 /** How calibration may write to a Moov target: tickets cannot be deleted, so every one is budgeted, labelled and ledgered. */
 export interface MoovWriteAccess {
@@ -20,7 +33,7 @@ export interface MoovWriteAccess {
 /** What Moov probes share: the client, the accounts, memoised requests, and the one ticket write probes use. */
 export class MoovProbeContext {
   private readonly memo = new Map<string, Promise<unknown>>();
-  private created = 0;
+  private spent = 0;
 
   constructor(readonly client: MoovClient, readonly writes: MoovWriteAccess) {}
 
@@ -60,29 +73,45 @@ export class MoovProbeContext {
       : undefined;
   }
 
-  /** The ticket every write probe uses (created once, labelled, ledgered; closed by the re-close probe). */
-  ticket(): Promise<string> {
+  /** The create of the ticket every write probe uses (created once, labelled, ledgered; closed by the re-close probe). */
+  sharedCreate(): Promise<{ response: MoovResponse; ticketID: string; foreignID: string }> {
     return this.once('ticket', async () => {
-      const response = await this.create(fc.sample(createTicketBody(), { numRuns: 1, seed: 12 })[0]!, 'for the write probes');
+      const foreignID = this.writes.label();
+      const response = await this.create(fc.sample(createTicketBody(), { numRuns: 1, seed: 12 })[0]!, 'for the write probes', foreignID);
       if (response.status !== 200 || !isRecord(response.json) || typeof response.json.ticketID !== 'string') {
         throw new ProbeStopped(`could not create the ticket write probes use (${response.status})`);
       }
-      return response.json.ticketID;
+      return { response, ticketID: response.json.ticketID, foreignID };
     });
   }
 
-  /** Sends a create within the write budget; a ticket it makes is recorded (refused ones cost nothing). */
-  async create(body: object, why: string): Promise<MoovResponse> {
-    if (this.created >= this.writes.maxWrites) throw new ProbeStopped(`MOOV_MAX_WRITES=${this.writes.maxWrites} is spent: no ticket left ${why}`);
-    this.created += 1;
-    const foreignID = this.writes.label();
+  async ticket(): Promise<string> {
+    return (await this.sharedCreate()).ticketID;
+  }
+
+  /**
+   * Sends a create within the write budget, with a fresh label as foreignID unless `foreignID` is
+   * given (a duplicate on purpose); a ticket it makes is recorded (refused ones cost nothing), and
+   * one whose answer was lost is ledgered as uncertain, for `npm run cleanup` to find by foreignID.
+   */
+  async create(body: object, why: string, foreignID = this.writes.label()): Promise<MoovResponse> {
+    if (this.spent >= this.writes.maxWrites) throw new ProbeStopped(`MOOV_MAX_WRITES=${this.writes.maxWrites} is spent: no ticket left ${why}`);
+    this.spent += 1;
     const accountID = this.ids.partner;
-    const response = await this.send('createTicket', { path: { accountID }, json: { ...body, foreignID } });
+    const json = { ...body, foreignID };
+    let response: MoovResponse;
+    try {
+      response = await this.send('createTicket', { path: { accountID }, json });
+    } catch (error) {
+      if (!(error instanceof AnswerLostError)) throw error;
+      this.writes.ledger?.append({ event: 'uncertain', accountID, foreignID, title: String((body as { title?: unknown }).title ?? ''), at: new Date().toISOString() });
+      throw new ProbeStopped(`a create's answer was lost (${error.message}); the ledger names its foreignID for cleanup`);
+    }
     if (response.status >= 200 && response.status < 300 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
       this.client.countWrite('created');
       this.writes.ledger?.append({ event: 'created', ticketID: response.json.ticketID, accountID, foreignID, at: new Date().toISOString() });
     } else {
-      this.created -= 1;
+      this.spent -= 1;
     }
     return response;
   }
@@ -113,9 +142,10 @@ const items = (response: MoovResponse): Record<string, unknown>[] =>
   isRecord(response.json) && Array.isArray(response.json.items) ? response.json.items.filter(isRecord) : [];
 
 /**
- * The points where Moov's pages are silent and correct servers differ, each with the probe that
- * finds a target's answer and the mock variant (`serves`) that gives it. Order matters: the write
- * probes share one ticket, which the re-close probe closes last but one.
+ * The points where Moov's pages are silent and correct servers differ (lib/calibration/silentPoints.ts
+ * lists them), each with the probe that finds a target's answer and the mock variant (`serves`) or
+ * setting that gives it. Order matters: the write probes share one ticket (its create shows
+ * latestMessageOn, its foreignID is the duplicate), which the re-close probe closes last but one.
  */
 export const MOOV_POINTS: readonly MoovPoint[] = [
   {
@@ -153,6 +183,24 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
     },
   },
   {
+    id: 'moov.malformed-basic-status',
+    label: 'Basic credential that does not decode',
+    answers: { '401': 'unauthorised', '400': 'a bad request' },
+    setting: 'malformedBasic',
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header: 'Basic !!!not-base64!!!', note: 'a malformed Basic credential' } }));
+    },
+  },
+  {
+    id: 'moov.unknown-scheme-status',
+    label: 'unknown authentication scheme',
+    answers: { '401': 'unauthorised', '400': 'a bad request' },
+    setting: 'unknownScheme',
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header: 'Token abc123', note: 'an unknown authentication scheme' } }));
+    },
+  },
+  {
     id: 'moov.invalid-query-status',
     label: 'malformed count',
     answers: { '400': 'bad request', '422': 'unprocessable' },
@@ -176,11 +224,12 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
   {
     id: 'moov.count-over-200',
     label: 'count above 200',
-    answers: { served: 'served as asked', capped: 'capped at 200', refused: 'refused (4xx)' },
-    serves: { capped: 'max-count-200', refused: 'count-over-200-refused' },
+    answers: { served: 'served as asked', capped: 'capped at 200', '400': 'refused with a 400', '422': 'refused with a 422' },
+    serves: { capped: 'max-count-200', '400': 'count-over-200-refused', '422': 'count-over-200-422' },
     async probe(ctx) {
       const response = await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 201 } });
-      if (isRefusal(response.status)) return answer('refused', response);
+      // A refusal is recorded by its status: a client sees a 400 and a 422 differently.
+      if (isRefusal(response.status)) return statusAnswer(this, response);
       const listed = items(response).length;
       const more = isRecord(response.json) && response.json.nextPage !== undefined;
       if (response.status === 200 && listed === 201) return answer('served', response);
@@ -247,6 +296,37 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
     },
   },
   {
+    id: 'moov.number-scope',
+    label: 'ticket numbering',
+    answers: { 'per-account': 'each account numbers its own tickets', global: 'one sequence across accounts' },
+    serves: { global: 'global-ticket-numbers' },
+    async probe(ctx) {
+      // The first pages of two accounts: per-account numbers repeat between them; one sequence
+      // never repeats, and interleaves the accounts' ranges.
+      const partner = await ctx.firstPage();
+      const connected = await ctx.once('connected first page', () => ctx.send('listTickets', { path: { accountID: ctx.ids.connected }, query: { count: 50 } }));
+      const numbersOf = (r: MoovResponse) => items(r).map((t) => t.number).filter((n): n is number => typeof n === 'number');
+      const [a, b] = [numbersOf(partner), numbersOf(connected)];
+      if (a.length === 0 || b.length === 0) return undetermined('the partner or the connected account lists no numbered ticket', partner, connected);
+      const inA = new Set(a);
+      if (b.some((n) => inA.has(n))) return answer('per-account', partner, connected);
+      const overlap = Math.max(Math.min(...a), Math.min(...b)) <= Math.min(Math.max(...a), Math.max(...b));
+      if (overlap) return answer('global', partner, connected);
+      return undetermined('the two accounts\' first pages hold disjoint ranges of numbers, which either numbering can give', partner, connected);
+    },
+  },
+  {
+    id: 'moov.content-type',
+    label: 'Content-Type of JSON answers',
+    answers: { 'application/json; charset=utf-8': 'with a charset parameter', 'application/json': 'without parameters' },
+    open: { pattern: JSON_MEDIA_TYPE, means: 'the JSON media type the target sent, verbatim' },
+    serves: { 'application/json': 'content-type-without-charset' },
+    setting: 'contentType',
+    async probe(ctx) {
+      return contentTypeFinding(await ctx.firstPage());
+    },
+  },
+  {
     id: 'moov.type-mismatch-status',
     label: 'field of the wrong type',
     answers: { '422': 'unprocessable, naming the field', '400': 'bad request' },
@@ -298,6 +378,38 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
     },
   },
   {
+    id: 'moov.latest-message-on',
+    label: 'latestMessageOn on a created ticket',
+    answers: { 'created-on': 'present, equal to createdOn (the body is the first message)', absent: 'absent until a message is added' },
+    serves: { absent: 'latestMessageOn-absent' },
+    writes: 'it reads the create of the ticket the write probes share',
+    async probe(ctx) {
+      const { response } = await ctx.sharedCreate();
+      const ticket = isRecord(response.json) ? response.json : {};
+      if (!('latestMessageOn' in ticket)) return answer('absent', response);
+      if (ticket.latestMessageOn === ticket.createdOn) return answer('created-on', response);
+      return undetermined(`latestMessageOn ${JSON.stringify(ticket.latestMessageOn)} differs from createdOn ${JSON.stringify(ticket.createdOn)}`, response);
+    },
+  },
+  {
+    id: 'moov.duplicate-foreign-id',
+    label: 'create with a foreignID already used',
+    answers: { accepted: 'accepted (a second ticket)', '409': 'refused as a conflict', '400': 'refused as a bad request', '422': 'refused as invalid' },
+    serves: { '409': 'duplicate-foreignID-409' },
+    setting: 'duplicateForeignID',
+    writes: 'it sends a create with the foreignID of the ticket the write probes share, which a target may accept (that ticket is closed at once)',
+    async probe(ctx) {
+      const shared = await ctx.sharedCreate();
+      const body = fc.sample(createTicketBody(), { numRuns: 1, seed: 14 })[0]!;
+      const response = await ctx.create(body, 'for a duplicate foreignID a target may accept', shared.foreignID);
+      if (response.status === 200 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
+        await ctx.close(response.json.ticketID);
+        return answer('accepted', shared.response, response);
+      }
+      return statusAnswer(this, response, shared.response);
+    },
+  },
+  {
     id: 'moov.close-closed-status',
     label: 'closing a closed ticket',
     answers: { '200': 'idempotent', '409': 'conflict' },
@@ -330,17 +442,18 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
 ];
 
 /**
- * The Moov mock variants that answer as `answers` say, and the answers no combination of variants
- * gives. A lenient count parser saturates counts at 200, so it serves "capped" on its own and
- * cannot serve "served" or "refused" above 200.
+ * The Moov mock variants and settings that answer as `answers` say, and the answers the mock
+ * cannot give. A lenient count parser saturates counts at 200, so it serves "capped" on its own
+ * and cannot refuse or serve a count above 200.
  */
-export function moovVariantsFor(answers: ReadonlyMap<string, string>): { variants: string[]; unservable: string[] } {
+export function moovVariantsFor(answers: ReadonlyMap<string, string>): ServedProfile {
   const variants = servedVariants(MOOV_POINTS, answers);
+  const settings = servedSettings(MOOV_POINTS, answers);
   const unservable: string[] = [];
   if (variants.has('lenient-count')) {
     variants.delete('max-count-200');
     const over = answers.get('moov.count-over-200');
-    if (over === 'served' || over === 'refused') unservable.push(`moov.count-over-200 "${over}" together with moov.fractional-count "read-as-integer" (the mock's lenient count saturates at 200)`);
+    if (over !== undefined && over !== 'capped') unservable.push(`moov.count-over-200 "${over}" together with moov.fractional-count "read-as-integer" (the mock's lenient count saturates at 200)`);
   }
-  return { variants: [...variants], unservable };
+  return { variants: [...variants], settings, unservable };
 }

@@ -4,6 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ConfigError, valueOf, type Env } from '../config/configError';
 import { PROJECT_ROOT } from '../config/run';
+import { acceptsAnswer, knownAnswers } from './points';
 import { pointsOf } from './registry';
 import { isAnswered, type CalibratedApi, type Profile } from './types';
 
@@ -67,8 +68,8 @@ export function parseProfile(text: string, file: string): Profile {
     if (!definition) throw new ConfigError(file, `point "${point.id}": unknown point id for api ${profile.api}; known: ${[...known.keys()].join(', ')}`);
     if (seen.has(point.id)) throw new ConfigError(file, `point "${point.id}" is listed twice`);
     seen.add(point.id);
-    if (isAnswered(point) && !(point.answer in definition.answers)) {
-      throw new ConfigError(file, `point "${point.id}": answer "${point.answer}" is not one of ${Object.keys(definition.answers).join(', ')}`);
+    if (isAnswered(point) && !acceptsAnswer(definition, point.answer)) {
+      throw new ConfigError(file, `point "${point.id}": answer "${point.answer}" is not one of ${knownAnswers(definition)}`);
     }
   }
   return profile;

@@ -1,5 +1,5 @@
 import { MOOV_POINTS, moovVariantsFor } from './moovPoints';
-import type { PointInfo } from './points';
+import type { PointInfo, ServedProfile } from './points';
 import { isAnswered, type CalibratedApi, type Profile } from './types';
 import { TEAMWORK_DESK_POINTS, teamworkDeskVariantsFor } from './teamworkDeskPoints';
 
@@ -14,10 +14,10 @@ export function answersOf(profile: Pick<Profile, 'points'>): Map<string, string>
 }
 
 /**
- * The mock variants that answer as the profile says (undetermined points keep the mock's default
- * reading), and the answers no combination of the mock's variants gives.
+ * The mock variants and settings that answer as the profile says (undetermined points keep the
+ * mock's default reading), and the answers the mock cannot give.
  */
-export function variantsForProfile(profile: Pick<Profile, 'api' | 'points'>): { variants: string[]; unservable: string[] } {
+export function variantsForProfile(profile: Pick<Profile, 'api' | 'points'>): ServedProfile {
   const answers = answersOf(profile);
   return profile.api === 'moov' ? moovVariantsFor(answers) : teamworkDeskVariantsFor(answers);
 }

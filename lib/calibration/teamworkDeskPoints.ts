@@ -2,7 +2,7 @@ import { teamworkDeskContract } from '../contract/teamworkDesk';
 import { isRecord } from '../json';
 import type { TeamworkDeskClient, TeamworkDeskResponse } from '../teamworkDesk/client';
 import { ticketVocabulary } from '../teamworkDesk/vocabulary';
-import { answer, servedVariants, statusAnswer, undetermined, type PointDefinition, type ServedPoint } from './points';
+import { answer, contentTypeFinding, JSON_MEDIA_TYPE, servedSettings, servedVariants, statusAnswer, undetermined, type PointDefinition, type ServedPoint, type ServedProfile } from './points';
 
 type Query = Record<string, string | number | undefined>;
 type Row = Record<string, unknown>;
@@ -73,6 +73,15 @@ const tiePage = (ctx: TeamworkDeskProbeContext, page: number, pageSize: number) 
 
 type TeamworkDeskPoint = PointDefinition<TeamworkDeskProbeContext> & ServedPoint;
 
+/** The page size the cap probe asks for: above every cap the suite has met, still a bounded read. */
+const ASKED_PAGE_SIZE = 250;
+
+/** A cap answer's kind and size ("capped-100" → cap 100), undefined for "served". */
+export function pageSizeCap(value: string | undefined): { overCap: 'cap' | 'refuse'; maxPageSize: number } | undefined {
+  const match = value === undefined ? null : /^(capped|refused-above)-(\d+)$/.exec(value);
+  return match ? { overCap: match[1] === 'capped' ? 'cap' : 'refuse', maxPageSize: Number(match[2]) } : undefined;
+}
+
 /**
  * The points Teamwork Desk's page and notes leave open ("Default and maximum page size, default
  * order, behaviour for a page past the end, and whether an unknown includes name is an error"),
@@ -83,26 +92,40 @@ export const TEAMWORK_DESK_POINTS: readonly TeamworkDeskPoint[] = [
     id: 'teamwork-desk.default-page-size',
     label: 'default page size',
     answers: { '25': '25 tickets a page', '10': '10 tickets a page' },
+    open: { pattern: /^[1-9]\d{0,3}$/, means: 'the number of tickets a page holds' },
     serves: { '10': 'default-page-size-10' },
+    setting: 'defaultPageSize',
     async probe(ctx) {
       const response = await ctx.defaultPage();
       const size = numberAt(response, 'pageSize');
-      if (size !== undefined && String(size) in this.answers) return answer(String(size), response);
-      return undetermined(size === undefined ? `answered ${response.status} without pagination.pageSize` : `a default page of ${size}, none the mock can serve (25, 10)`, response);
+      if (size !== undefined && this.open!.pattern.test(String(size))) return answer(String(size), response);
+      return undetermined(size === undefined ? `answered ${response.status} without pagination.pageSize` : `a default page of ${size}`, response);
     },
   },
   {
     id: 'teamwork-desk.page-size-over-cap',
     label: 'pageSize 250',
-    answers: { served: 'served as asked', 'capped-50': 'capped at 50', refused: 'refused (400)' },
-    serves: { 'capped-50': 'max-page-size-50', refused: 'page-size-over-50-refused' },
+    answers: { served: 'served as asked', 'capped-50': 'capped at 50', 'refused-above-50': 'refused (400) above 50' },
+    open: { pattern: /^(?:capped|refused-above)-[1-9]\d{0,2}$/, means: 'capped-<n> (served as n) or refused-above-<n> (400 above n), for the cap n observed' },
+    serves: { 'capped-50': 'max-page-size-50', 'refused-above-50': 'page-size-over-50-refused' },
+    setting: 'pageSizeCap',
     async probe(ctx) {
-      const response = await ctx.get({ pageSize: 250 });
-      if (response.status === 400) return answer('refused', response);
+      const response = await ctx.get({ pageSize: ASKED_PAGE_SIZE });
       const size = numberAt(response, 'pageSize');
-      if (size === 250) return answer('served', response);
-      if (size === 50) return answer('capped-50', response);
-      return undetermined(`answered ${response.status}, pageSize ${size ?? 'absent'}: none of the readings the mock can serve`, response);
+      if (response.status === 200 && size === ASKED_PAGE_SIZE) return answer('served', response);
+      if (response.status === 200 && size !== undefined && size >= 1 && size < ASKED_PAGE_SIZE) return answer(`capped-${size}`, response);
+      if (response.status !== 400) return undetermined(`answered ${response.status}, pageSize ${size ?? 'absent'}`, response);
+      // Refused: the largest size served, by bisection (at most 8 reads of fewer than 250 tickets).
+      let [served, refused] = [1, ASKED_PAGE_SIZE];
+      let [lastServed, lastRefused]: Array<TeamworkDeskResponse | undefined> = [undefined, response];
+      while (refused - served > 1) {
+        const middle = Math.floor((served + refused) / 2);
+        const tried = await ctx.get({ pageSize: middle });
+        if (tried.status === 200) [served, lastServed] = [middle, tried];
+        else if (tried.status === 400) [refused, lastRefused] = [middle, tried];
+        else return undetermined(`pageSize ${ASKED_PAGE_SIZE} was refused, and pageSize ${middle} answered ${tried.status}`, response, tried);
+      }
+      return answer(`refused-above-${served}`, ...[response, lastServed, lastRefused].filter((r): r is TeamworkDeskResponse => r !== undefined));
     },
   },
   {
@@ -203,6 +226,17 @@ export const TEAMWORK_DESK_POINTS: readonly TeamworkDeskPoint[] = [
       if (rows.length === 0) return undetermined('the site lists no ticket', response);
       const extra = rows.some((t) => Object.keys(t).some((k) => !ticketKeys.has(k))) || Object.keys(pagination).some((k) => !paginationKeys.has(k));
       return answer(extra ? 'extra' : 'none', response);
+    },
+  },
+  {
+    id: 'teamwork-desk.content-type',
+    label: 'Content-Type of JSON answers',
+    answers: { 'application/json; charset=utf-8': 'with a charset parameter', 'application/json': 'without parameters' },
+    open: { pattern: JSON_MEDIA_TYPE, means: 'the JSON media type the target sent, verbatim' },
+    serves: { 'application/json': 'content-type-without-charset' },
+    setting: 'contentType',
+    async probe(ctx) {
+      return contentTypeFinding(await ctx.defaultPage());
     },
   },
   {
@@ -307,16 +341,23 @@ export const TEAMWORK_DESK_POINTS: readonly TeamworkDeskPoint[] = [
 ];
 
 /**
- * The Teamwork Desk mock variants that answer as `answers` say, and the answers no combination of
- * variants gives. Unstable ties come only with the newest-first default order (as a database
- * without a unique tie-breaker gives them).
+ * The Teamwork Desk mock variants and settings that answer as `answers` say, and the answers the
+ * mock cannot give. Unstable ties come only with the newest-first default order (as a database
+ * without a unique tie-breaker gives them); a default page larger than the cap is no page the
+ * mock can serve.
  */
-export function teamworkDeskVariantsFor(answers: ReadonlyMap<string, string>): { variants: string[]; unservable: string[] } {
+export function teamworkDeskVariantsFor(answers: ReadonlyMap<string, string>): ServedProfile {
   const variants = servedVariants(TEAMWORK_DESK_POINTS, answers);
+  const settings = servedSettings(TEAMWORK_DESK_POINTS, answers);
   const unservable: string[] = [];
   if (answers.get('teamwork-desk.tie-order') === 'unstable') {
     if (variants.delete('default-newest-first')) variants.add('default-newest-unstable-ties');
     else unservable.push('teamwork-desk.tie-order "unstable" without teamwork-desk.default-order "newest-first" (the mock breaks ties unstably only under its newest-first default)');
   }
-  return { variants: [...variants], unservable };
+  const cap = pageSizeCap(answers.get('teamwork-desk.page-size-over-cap'));
+  const defaultSize = Number(answers.get('teamwork-desk.default-page-size') ?? 25);
+  if (cap !== undefined && defaultSize > cap.maxPageSize) {
+    unservable.push(`teamwork-desk.default-page-size "${defaultSize}" above teamwork-desk.page-size-over-cap "${answers.get('teamwork-desk.page-size-over-cap')}" (a default page larger than the cap)`);
+  }
+  return { variants: [...variants], settings, unservable };
 }

@@ -45,6 +45,10 @@ export function authenticate(authorization: string | undefined, config: MoovMock
     if (keyPairMatches(config, basic.user, basic.password)) return { kind: 'key', ownerID: config.partnerAccountID };
     throw unauthorized();
   }
+  // A Basic header that does not decode, or an unknown scheme: 401, or 400 where a calibrated target said so.
+  const malformed = (status: 400 | 401) => (status === 400 ? new HttpAnswer(400, { error: 'malformed Authorization header' }) : unauthorized());
+  if (/^Basic(\s|$)/i.test(authorization)) throw malformed(config.malformedAuthorization.basic);
+  if (!/^Bearer(\s|$)/i.test(authorization)) throw malformed(config.malformedAuthorization.scheme);
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   const issued = bearer?.[1] ? tokens.lookup(bearer[1]) : undefined;
   if (!issued) throw unauthorized();

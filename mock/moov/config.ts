@@ -1,5 +1,5 @@
 import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, requiredAll, valueOf, type Env } from '../../lib/config/configError';
-import { profileVariants } from '../../lib/calibration/mockProfile';
+import { profileServing } from '../../lib/calibration/mockProfile';
 import { weatherFromEnv, type Weather } from '../shared/weather';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
@@ -14,6 +14,12 @@ export interface MoovMockConfig {
   secretKey: string;
   faults: ReadonlySet<FaultName>;
   variants: ReadonlySet<VariantName>;
+  /** The Content-Type of every JSON answer, verbatim (a calibrated target's, through MOCK_PROFILE). */
+  contentType: string;
+  /** What a create with a foreignID another ticket of the account carries gets: a second ticket, or a refusal with this status. */
+  duplicateForeignID: 'accepted' | 400 | 409 | 422;
+  /** What a Basic header that does not decode, and an unknown scheme, get (both 401 unless a profile says 400). */
+  malformedAuthorization: { basic: 400 | 401; scheme: 400 | 401 };
   /** Requests per second before answering 429; unset means no limit. */
   rateLimit?: number;
   maxBodyBytes: number;
@@ -23,6 +29,19 @@ export interface MoovMockConfig {
   /** What a gateway in front of it does (MOCK_WEATHER); undefined: calm. */
   weather?: Weather;
   now: () => Date;
+}
+
+/**
+ * The readings of the silent points a profile may record as a value rather than a variant: the
+ * profile's settings where given (MOCK_PROFILE), else what the variants say.
+ */
+export function recordedReadings(variants: ReadonlySet<VariantName>, settings: Readonly<Record<string, string>> = {}): Pick<MoovMockConfig, 'contentType' | 'duplicateForeignID' | 'malformedAuthorization'> {
+  const duplicate = variants.has('duplicate-foreignID-409') ? '409' : settings.duplicateForeignID;
+  return {
+    contentType: settings.contentType ?? (variants.has('content-type-without-charset') ? 'application/json' : 'application/json; charset=utf-8'),
+    duplicateForeignID: duplicate === '400' ? 400 : duplicate === '409' ? 409 : duplicate === '422' ? 422 : 'accepted',
+    malformedAuthorization: { basic: settings.malformedBasic === '400' ? 400 : 401, scheme: settings.unknownScheme === '400' ? 400 : 401 },
+  };
 }
 
 export const MOCK_DEFAULTS = {
@@ -35,6 +54,9 @@ export const MOCK_DEFAULTS = {
 export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
   const why = 'the embedded mock takes its accounts and keys from it (defaults are in .env.example)';
   const settings = requiredAll(env, { MOOV_PARTNER_ACCOUNT_ID: why, MOOV_ACCOUNT_ID: why, MOOV_UNRELATED_ACCOUNT_ID: why, MOOV_PUBLIC_KEY: why, MOOV_SECRET_KEY: why });
+  // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else MOCK_VARIANTS.
+  const profile = profileServing(env, 'moov', 'MOCK_VARIANTS', VARIANT_NAMES);
+  const variants = new Set([...listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES), ...profile.variants]);
   const config: MoovMockConfig = {
     partnerAccountID: settings.MOOV_PARTNER_ACCOUNT_ID,
     connectedAccountID: settings.MOOV_ACCOUNT_ID,
@@ -42,8 +64,8 @@ export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
     publicKey: settings.MOOV_PUBLIC_KEY,
     secretKey: settings.MOOV_SECRET_KEY,
     faults: new Set(listOf(env, 'MOCK_FAULTS', FAULT_NAMES)),
-    // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else MOCK_VARIANTS.
-    variants: new Set([...listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES), ...profileVariants(env, 'moov', 'MOCK_VARIANTS', VARIANT_NAMES)]),
+    variants,
+    ...recordedReadings(variants, profile.settings),
     rateLimit: valueOf(env, 'MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'MOCK_RATE_LIMIT', 1),
     ...MOCK_DEFAULTS,
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),

@@ -55,7 +55,8 @@ export function moovMockHandler(config: MoovMockConfig) {
   };
 
   const respond = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void => {
-    const headers: Record<string, string> = { ...extra };
+    // The media type a calibrated target sends (MOCK_PROFILE), parameters and all.
+    const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': config.contentType }), ...extra };
     if (status >= 400) ({ body } = disclose(config, status, body, headers));
     if (!(config.faults.has('no-request-id-on-errors') && status >= 400 && status < 500)) headers['x-request-id'] = requestId();
     sendJson(res, status, body, headers);

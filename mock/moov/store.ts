@@ -35,17 +35,25 @@ export class TicketStore {
   /** Status each ticket had before the API closed it (what a stale status index would still say). */
   private readonly statusBeforeClose = new Map<string, TicketStatus>();
 
+  /** The next number of the one sequence all accounts share (variant global-ticket-numbers). */
+  private nextGlobalNumber = 1;
+
   constructor(private readonly config: MoovMockConfig) {
     const { partnerAccountID, connectedAccountID, unrelatedAccountID, seedTicketsPerAccount } = config;
-    for (const id of [partnerAccountID, connectedAccountID, unrelatedAccountID]) {
+    const ids = [partnerAccountID, connectedAccountID, unrelatedAccountID];
+    // One sequence across accounts: the seeds were created in turn, account after account.
+    const global = config.variants.has('global-ticket-numbers');
+    ids.forEach((id, k) => {
       const account: Account = { id, connected: new Set(), tickets: new Map(), messages: new Map(), nextNumber: 1 };
-      for (const { ticket, messages } of seedTickets(id, seedTicketsPerAccount)) {
+      for (const seeded of seedTickets(id, seedTicketsPerAccount)) {
+        const ticket = global ? { ...seeded.ticket, number: (seeded.ticket.number - 1) * ids.length + k + 1 } : seeded.ticket;
         account.tickets.set(ticket.ticketID, ticket);
-        account.messages.set(ticket.ticketID, messages);
+        account.messages.set(ticket.ticketID, seeded.messages);
         account.nextNumber = ticket.number + 1;
+        this.nextGlobalNumber = Math.max(this.nextGlobalNumber, ticket.number + 1);
       }
       this.accounts.set(id, account);
-    }
+    });
     this.accounts.get(partnerAccountID)?.connected.add(connectedAccountID);
   }
 
@@ -100,13 +108,14 @@ export class TicketStore {
     const now = this.config.now().toISOString();
     const ticket: Ticket = {
       ticketID: randomUUID(),
-      number: account.nextNumber++,
+      number: this.config.variants.has('global-ticket-numbers') ? this.nextGlobalNumber++ : account.nextNumber++,
       title: input.title,
       contact: input.contact.name === undefined ? { email: input.contact.email } : { email: input.contact.email, name: input.contact.name },
       status: 'new',
       createdOn: now,
       updatedOn: now,
-      latestMessageOn: now,
+      // The body is the ticket's first message; a server may leave latestMessageOn for later ones.
+      ...(this.config.variants.has('latestMessageOn-absent') ? {} : { latestMessageOn: now }),
       ...(input.foreignID === undefined ? {} : { foreignID: input.foreignID }),
     };
     if (persist) {
@@ -114,6 +123,11 @@ export class TicketStore {
       account.messages.set(ticket.ticketID, [{ author: input.author ?? input.contact.email, body: input.body, sentOn: now }]);
     }
     return ticket;
+  }
+
+  /** Whether a ticket of the account already carries `foreignID`. */
+  hasForeignID(accountID: string, foreignID: string): boolean {
+    return [...this.account(accountID).tickets.values()].some((t) => t.foreignID === foreignID);
   }
 
   /** Open tickets of an account whose foreignID starts with `prefix` (another client's own). */

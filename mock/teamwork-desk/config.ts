@@ -1,6 +1,7 @@
 import { weatherFromEnv, type Weather } from '../shared/weather';
 import { listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
-import { profileVariants } from '../../lib/calibration/mockProfile';
+import { profileServing } from '../../lib/calibration/mockProfile';
+import { pageSizeCap } from '../../lib/calibration/teamworkDeskPoints';
 import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 
 export interface TeamworkDeskMockConfig {
@@ -17,8 +18,11 @@ export interface TeamworkDeskMockConfig {
   /** Deepest filter JSON evaluated; deeper is a 400 (keeps validation and evaluation off the stack limit). */
   maxFilterDepth: number;
   defaultPageSize: number;
-  /** Largest pageSize served; larger requests get this many (and say so). Undefined: no cap. */
+  /** Largest pageSize served; larger requests get this many (and say so), or a 400 (overPageSizeCap). Undefined: no cap. */
   maxPageSize?: number;
+  overPageSizeCap: 'cap' | 'refuse';
+  /** The Content-Type of every JSON answer, verbatim (a calibrated target's, through MOCK_PROFILE). */
+  contentType: string;
   /** How many tickets the seed holds. */
   seedTickets: number;
   /** How date-times are kept and written. */
@@ -55,6 +59,18 @@ function timestampsFor(variants: ReadonlySet<VariantName>): TimestampPrecision {
   return 'milliseconds';
 }
 
+/** Page sizes: a profile's recorded default and cap (MOCK_PROFILE settings), else what the variants say. */
+export function pageSizesFor(variants: ReadonlySet<VariantName>, settings: Readonly<Record<string, string>> = {}): Pick<TeamworkDeskMockConfig, 'defaultPageSize' | 'maxPageSize' | 'overPageSizeCap' | 'contentType'> {
+  const recorded = settings.pageSizeCap === undefined ? undefined : pageSizeCap(settings.pageSizeCap);
+  const cap = recorded ?? (variants.has('max-page-size-50') ? { overCap: 'cap' as const, maxPageSize: 50 } : variants.has('page-size-over-50-refused') ? { overCap: 'refuse' as const, maxPageSize: 50 } : undefined);
+  return {
+    defaultPageSize: settings.defaultPageSize !== undefined ? Number(settings.defaultPageSize) : variants.has('default-page-size-10') ? 10 : MOCK_DEFAULTS.defaultPageSize,
+    maxPageSize: cap?.maxPageSize,
+    overPageSizeCap: cap?.overCap ?? 'cap',
+    contentType: settings.contentType ?? (variants.has('content-type-without-charset') ? 'application/json' : 'application/json; charset=utf-8'),
+  };
+}
+
 export const MOCK_DEFAULTS = {
   maxUrlBytes: 8 * 1024,
   maxBodyBytes: 64 * 1024,
@@ -68,15 +84,15 @@ export const MOCK_DEFAULTS = {
 /** Reads the mock's settings; every problem is a ConfigError naming the variable. */
 export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig {
   // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else TEAMWORK_DESK_MOCK_VARIANTS.
-  const variants = new Set([...listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES), ...profileVariants(env, 'teamwork-desk', 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES)]);
+  const profile = profileServing(env, 'teamwork-desk', 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES);
+  const variants = new Set([...listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES), ...profile.variants]);
   return {
     apiKey: required(env, 'TEAMWORK_DESK_API_KEY', 'the embedded mock accepts it as its API key (default in .env.example)'),
     faults: new Set(listOf(env, 'TEAMWORK_DESK_MOCK_FAULTS', FAULT_NAMES)),
     variants,
     rateLimit: valueOf(env, 'TEAMWORK_DESK_MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'TEAMWORK_DESK_MOCK_RATE_LIMIT', 1),
     ...MOCK_DEFAULTS,
-    defaultPageSize: variants.has('default-page-size-10') ? 10 : MOCK_DEFAULTS.defaultPageSize,
-    maxPageSize: variants.has('max-page-size-50') ? 50 : undefined,
+    ...pageSizesFor(variants, profile.settings),
     timestamps: timestampsFor(variants),
     states: statesFor(variants),
     requestLogSize: positiveInteger(env, 'MOCK_REQUEST_LOG_SIZE', MOCK_DEFAULTS.requestLogSize),

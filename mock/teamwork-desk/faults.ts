@@ -93,6 +93,7 @@ export const VARIANTS = {
   'glibc-collation': 'text compares as a glibc locale does (Postgres on en_US.UTF-8): letters and digits first, spaces and punctuation only to break ties ("reboot" before "re: foo")',
   'state-uppercase': 'state is spelled ACTIVE / DELETED',
   'state-as-integer': 'state is a numeric code: 1 active, 0 deleted',
+  'content-type-without-charset': 'JSON answers are sent as application/json, without the charset parameter',
 } as const;
 
 export type VariantName = keyof typeof VARIANTS;

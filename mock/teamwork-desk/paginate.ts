@@ -19,8 +19,8 @@ export interface Page {
  */
 export function paginate(matches: readonly Ticket[], request: PageRequest, config: TeamworkDeskMockConfig): Page {
   const faults = config.faults;
-  if (config.variants.has('page-size-over-50-refused') && (request.pageSize ?? 0) > 50) {
-    throw invalidParameters(config, { pageSize: [`pageSize: at most 50, got ${request.pageSize}`] });
+  if (config.overPageSizeCap === 'refuse' && config.maxPageSize !== undefined && (request.pageSize ?? 0) > config.maxPageSize) {
+    throw invalidParameters(config, { pageSize: [`pageSize: at most ${config.maxPageSize}, got ${request.pageSize}`] });
   }
   let pageSize = faults.has('page-size-ignored') ? config.defaultPageSize : request.pageSize ?? config.defaultPageSize;
   if (config.maxPageSize !== undefined) pageSize = Math.min(pageSize, config.maxPageSize);

@@ -111,7 +111,9 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
       .then((reply) => {
         const [path = '/', query = ''] = request.url.split('?');
         log.add({ at: new Date().toISOString(), method: request.method, path, query, ...loggedRequestParts(request.headers, ''), status: reply.status, violations: [] });
-        const headers = config.faults.has('json-as-text') ? { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } : reply.headers;
+        // The media type a calibrated target sends (MOCK_PROFILE), parameters and all.
+        const typed = reply.body === undefined ? reply.headers : { 'content-type': config.contentType, ...reply.headers };
+        const headers = config.faults.has('json-as-text') ? { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } : typed;
         sendJson(res, reply.status, reply.body, headers);
       })
       .catch(() => res.destroy());

@@ -83,6 +83,7 @@ const VARIANTS: VariantName[] = [
   'glibc-collation',
   'state-uppercase',
   'state-as-integer',
+  'content-type-without-charset',
 ];
 
 // The Teamwork Desk mock reads its own variables (MOCK_FAULTS is the Moov mock's); each run names
@@ -105,6 +106,6 @@ export const teamworkDeskSelfTest: SelfTestSuite = {
   variantGroups: [
     ['default-page-size-10', 'max-page-size-50', 'default-newest-first', 'past-end-400', 'case-insensitive-text', 'microsecond-timestamps', 'state-uppercase', 'no-included-unless-asked'],
     ['page-size-over-50-refused', 'default-newest-unstable-ties', 'empty-result-one-page', 'glibc-collation', 'microseconds-sent-as-milliseconds', 'state-as-integer', 'null-excluded-by-ne'],
-    ['nulls-last', 'hide-deleted-by-default', 'unknown-includes-400', 'extra-fields', 'ties-broken-descending'],
+    ['nulls-last', 'hide-deleted-by-default', 'unknown-includes-400', 'extra-fields', 'ties-broken-descending', 'content-type-without-charset'],
   ],
 };

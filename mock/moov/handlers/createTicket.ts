@@ -1,4 +1,5 @@
 import type { CreateTicket } from '../../../lib/contract/moov.types';
+import { HttpAnswer } from '../../shared/http';
 import type { ValidationIssue } from '../../../lib/contract/validation';
 import type { Handler } from '../context';
 import { authorize } from '../auth';
@@ -45,6 +46,11 @@ export const createTicket: Handler = (ctx, principal) => {
   const semantic = config.variants.has('lenient-strings') || config.faults.has('missing-field-accepted') ? [] : semanticIssues(input);
   if (semantic.length > 0) rejectInvalid(ctx, 'CreateTicketError', semantic);
   if (principal && validateFirst) authorize(principal, ctx.operation, accountID, store, config);
+  // A foreignID already used, where the mock (or the target its profile describes) refuses it.
+  if (config.duplicateForeignID !== 'accepted' && input.foreignID !== undefined && store.hasForeignID(accountID, input.foreignID)) {
+    const message = `foreignID: another ticket of this account carries ${JSON.stringify(input.foreignID)}`;
+    throw new HttpAnswer(config.duplicateForeignID, config.duplicateForeignID === 422 ? { foreignID: message } : { error: message });
+  }
   const stored = config.faults.has('title-html-escaped') ? { ...input, title: escapeHtml(input.title) } : input;
   const ticket = store.create(accountID, stored, !config.faults.has('create-not-persisted'));
   return { status: 200, body: presentTicket(ticket, config) };

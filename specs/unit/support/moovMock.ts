@@ -1,4 +1,4 @@
-import { MOCK_DEFAULTS, type MoovMockConfig } from '../../../mock/moov/config';
+import { MOCK_DEFAULTS, recordedReadings, type MoovMockConfig } from '../../../mock/moov/config';
 import type { FaultName, VariantName } from '../../../mock/moov/faults';
 import type { Weather } from '../../../mock/shared/weather';
 import { startMoovMock, type RunningMoovMock } from '../../../mock/moov/server';
@@ -18,6 +18,7 @@ export function mockConfig(options: { faults?: FaultName[]; variants?: VariantNa
     ...KEYS,
     faults: new Set(options.faults ?? []),
     variants: new Set(options.variants ?? []),
+    ...recordedReadings(new Set(options.variants ?? [])),
     rateLimit: options.rateLimit,
     ...MOCK_DEFAULTS,
     weather: options.weather,
