@@ -11,7 +11,7 @@ const BROKEN_SDKS: Record<string, string[]> = {
 };
 
 /** Correct targets where the docs are silent: the SDK project must pass on each. */
-const VARIANTS: VariantName[] = ['extra-fields', 'newest-first', 'lenient-strings', 'empty-update-422', 'type-mismatch-400', 'unreachable-404'];
+const VARIANTS: VariantName[] = ['extra-fields', 'newest-first', 'lenient-strings', 'empty-update-422', 'type-mismatch-400', 'unreachable-404', 'latestMessageOn-absent', 'content-type-without-charset', 'global-ticket-numbers'];
 
 export const sdkSelfTest: SelfTestSuite = {
   project: 'sdk',
@@ -25,6 +25,8 @@ export const sdkSelfTest: SelfTestSuite = {
   variantGroups: [
     ['type-mismatch-400', 'unreachable-404', 'newest-first', 'extra-fields'],
     ['empty-update-422', 'lenient-strings'],
+    // Calibrated readings an SDK must parse as well (issue 22's five choices, as far as the SDK sees them).
+    ['latestMessageOn-absent', 'content-type-without-charset', 'global-ticket-numbers'],
   ],
   // The request audit (SDK-REQ-001) reads the embedded mock's request log, which a live target
   // does not have (the audit is skipped there), so a broken SDK can only be proven in mock mode.
