@@ -1,17 +1,18 @@
 import type { DocSource } from '../../lib/contract/openapi';
+import { moovContract } from '../../lib/contract/moov';
 
 /** The doc sentences Moov checks enforce, quoted from the seed pages and notes/moov.md. */
 export const SRC = {
   responses: { seed: '000-004', sentence: 'Each page lists its responses: list 200/401/403/429/500/504; get adds 404; create and update 200/400/401/403/404/409/422/429/500/504.' },
-  requestId: { seed: '000', sentence: 'x-request-id string <uuid> required A unique identifier used to trace requests.' },
+  requestId: moovContract().source('/components/headers/RequestId'),
   requestIdNotes: { seed: 'notes/moov.md', sentence: 'Every documented response, errors included, carries `x-request-id` (uuid).' },
   ticketSchema: { seed: '001', sentence: 'Response application/json: contact object required, createdOn string<date-time> required, number integer required, status string<enum> required, ticketID string required, title string required, updatedOn string<date-time> required' },
-  paginated: { seed: '000', sentence: 'A paginated list of items. The nextPage field is omitted if there are no more pages available.' },
-  cursor: { seed: '000', sentence: 'cursor string required The cursor value to use for the next page of items.' },
-  listAll: { seed: '000', sentence: 'List all the support tickets created under a Moov account.' },
-  count: { seed: '000', sentence: 'count integer <int64> Default: 200' },
-  statusFilter: { seed: '000', sentence: 'status string Possible values: new, in-progress, on-hold, closed' },
-  getByID: { seed: '001', sentence: 'Retrieve a support ticket by ID.' },
+  paginated: moovContract().source('/components/schemas/TicketList'),
+  cursor: moovContract().source('/components/schemas/NextPage/properties/cursor'),
+  listAll: moovContract().source('/paths/~1accounts~1{accountID}~1tickets/get'),
+  count: moovContract().source('/paths/~1accounts~1{accountID}~1tickets/get/parameters/2'),
+  statusFilter: moovContract().source('/paths/~1accounts~1{accountID}~1tickets/get/parameters/3'),
+  getByID: moovContract().source('/paths/~1accounts~1{accountID}~1tickets~1{ticketID}/get'),
   notFound: { seed: '001', sentence: '404 The requested resource was not found.' },
   create: { seed: '002', sentence: 'Create a support ticket for a Moov account. Body: title string required, body string<html> required, contact object required (email string required, name string), author string, foreignID string.' },
   invalidSyntax: { seed: '002', sentence: '400 The server could not understand the request due to invalid syntax. { "error": "string" }' },
@@ -23,7 +24,7 @@ export const SRC = {
   scopeOwn: { seed: '000-004', sentence: "To access this endpoint using an access token you'll need to specify the /accounts/{accountID}/tickets.read (list, get) or tickets.write (create, update) scope." },
   scopePartner: { seed: '000-004', sentence: "If you're acting on another account's tickets, then you'll need to specify the /accounts/{partnerAccountID}/tickets.read|write and /accounts/{accountID}/profile.read scopes." },
   reach: { seed: 'notes/moov.md', sentence: 'Accounts it has no connection to are out of its reach.' },
-  version: { seed: '001', sentence: 'When no version is specified, the API defaults to v2024.01.00.' },
+  version: moovContract().source('/info'),
   versionHeader: { seed: '000', sentence: 'x-moov-version string API version. Specify an API version. API versioning follows the format vYYYY.QQ.BB.' },
   closedOn: { seed: '001', sentence: 'closedOn string<date-time> (implied: set once a ticket is closed)' },
   timestamps: { seed: '001', sentence: 'createdOn, updatedOn string<date-time> required (implied: a ticket is not updated before it is created)' },

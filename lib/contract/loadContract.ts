@@ -125,6 +125,14 @@ function parseContractText(name: string, text: string): unknown {
   return document;
 }
 
+/** The doc sources checks took from a contract (Contract.source), rather than typed again. */
+const CITED_FROM_CONTRACT = new WeakSet<DocSource>();
+
+/** Whether a check's source was taken from its contract's x-source (one home for the sentence). */
+export function citedFromContract(source: DocSource): boolean {
+  return CITED_FROM_CONTRACT.has(source);
+}
+
 /**
  * A contract: one OpenAPI document, loaded once, with Ajv validators for every operation × status
  * (body and headers), request bodies and parameters. Each validator compiles on first use: a
@@ -172,6 +180,38 @@ export class Contract<OpId extends string = string> {
     const op = this.ops.get(id);
     if (!op) throw new Error(`Contract ${this.name}: no operation ${id}`);
     return op;
+  }
+
+  /**
+   * The doc statement a node of the document rests on (its x-source), by JSON pointer: a check
+   * citing a sentence the contract already holds takes it from here, so the sentence has one home.
+   */
+  source(pointer: string): DocSource {
+    let node: unknown = this.document;
+    for (const token of pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+    }
+    const source = node !== null && typeof node === 'object' ? (node as { 'x-source'?: DocSource })['x-source'] : undefined;
+    if (source === undefined || typeof source.sentence !== 'string') throw new Error(`Contract ${this.name}: no x-source at ${pointer} in ${this.file}`);
+    const cited = { seed: source.seed, sentence: source.sentence };
+    CITED_FROM_CONTRACT.add(cited);
+    return cited;
+  }
+
+  /** Every sentence the document rests on (each x-source, once per node). */
+  sources(): DocSource[] {
+    const found: DocSource[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'x-source' && value !== null && typeof value === 'object' && typeof (value as DocSource).sentence === 'string') found.push(value as DocSource);
+          else walk(value);
+        }
+      }
+    };
+    walk(this.document);
+    return found;
   }
 
   operations(): OperationSpec<OpId>[] {

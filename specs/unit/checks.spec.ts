@@ -8,6 +8,8 @@ import { verify } from '../../checks/verify';
 import { ConformanceFailure } from '../../checks/failure';
 import { outcomes } from '../../checks/outcomes';
 import { renderCheckCatalogue } from '../../checks/catalogue';
+import { API_IDENTITIES } from '../../lib/apis';
+import { citedFromContract } from '../../lib/contract/loadContract';
 
 const probe = (id: string, severity: 'error' | 'advisory' = 'error') =>
   defineCheck<number>({
@@ -79,4 +81,16 @@ test.describe('verify', () => {
     const cell = outcomes.drain().cells[0];
     expect(cell).toMatchObject({ advisory: 1, failed: 1 });
   });
+});
+
+test('a doc sentence the contract holds is cited from it, never typed a second time', () => {
+  const typedTwice: string[] = [];
+  for (const api of API_IDENTITIES) {
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const inContract = new Set(api.contract().sources().map((s) => norm(s.sentence)));
+    for (const check of registry.forApi(api.name)) {
+      if (inContract.has(norm(check.source.sentence)) && !citedFromContract(check.source)) typedTwice.push(`${check.id}: "${check.source.sentence}"`);
+    }
+  }
+  expect(typedTwice, 'checks whose sentence is also an x-source of their contract: take it with contract.source(pointer)').toEqual([]);
 });
