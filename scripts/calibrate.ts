@@ -15,11 +15,12 @@ import { TargetUnavailableError } from '../lib/http/availability';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { resolveMoovTarget } from '../lib/config/moovTarget';
-import { PROJECT_ROOT, ticketLabel } from '../lib/config/run';
+import { PROJECT_ROOT } from '../lib/config/run';
 import { resolveTeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
 import { secrets } from '../lib/redaction/secrets';
 import { closeLedgerTickets } from '../lib/moov/cleanup';
 import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
+import { TicketWrites } from '../lib/moov/ticketWrites';
 import { moovMockConfigFromEnv } from '../mock/moov/config';
 import { startMoovMock } from '../mock/moov/server';
 import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
@@ -77,7 +78,7 @@ async function calibrate(api: CalibratedApi): Promise<Profile> {
       let n = 0;
       const ledger = target.kind === 'live' ? new WriteLedger(file, target.baseURL) : undefined;
       try {
-        return await calibrateMoov(http, target, { onPoint, ledger, label: () => `${ticketLabel(process.env)}:calibrate-${++n}` });
+        return await calibrateMoov(http, target, { onPoint, ledger, label: () => TicketWrites.foreignID(process.env, `calibrate-${++n}`) });
       } finally {
         // Whatever the probes left open (an interrupted probe, a lenient target's ticket) is closed now.
         if (ledger) await closeLedgerTickets(file, target, (line) => console.log(line));

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../config/run';
 import type { TeamworkDeskTarget } from '../config/teamworkDeskTarget';
 import { RateLimitedError } from '../http/transport';
 import { MoovClient } from '../moov/client';
+import { TicketWrites } from '../moov/ticketWrites';
 import type { WriteLedger } from '../moov/ledger';
 import { TeamworkDeskClient } from '../teamworkDesk/client';
 import { MOOV_POINTS, MoovProbeContext } from './moovPoints';
@@ -78,7 +79,7 @@ export async function calibrateMoov(http: APIRequestContext, target: MoovTarget,
   const writesOff = run.writesOff ?? (target.allowWrites ? undefined : 'ALLOW_WRITES is not true, so calibration sends no create or update');
   const client = new MoovClient(http, target);
   if (run.onTimeNeeded) client.onTimeNeeded = run.onTimeNeeded;
-  const ctx = new MoovProbeContext(client, { maxWrites: target.maxWrites, ledger: run.ledger, label: run.label });
+  const ctx = new MoovProbeContext(client, { maxWrites: target.maxWrites, tickets: run.ledger && new TicketWrites(run.ledger), label: run.label });
   return calibratePoints('moov', targetName(target), MOOV_POINTS, ctx, { ...run, writesOff });
 }
 

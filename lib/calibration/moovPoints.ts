@@ -4,7 +4,7 @@ import { moovContract } from '../contract/moov';
 import { isRecord } from '../json';
 import type { MoovAuth, MoovClient, MoovRequest, MoovResponse } from '../moov/client';
 import type { MoovOperationId } from '../contract/moov';
-import type { WriteLedger } from '../moov/ledger';
+import type { TicketWrites } from '../moov/ticketWrites';
 import { AnswerLostError } from '../http/availability';
 import {
   answer,
@@ -24,8 +24,8 @@ import {
 export interface MoovWriteAccess {
   /** Most tickets calibration may create (MOOV_MAX_WRITES; Infinity on the embedded mock). */
   maxWrites: number;
-  /** Where created and closed tickets are recorded, so `npm run cleanup` can finish an interrupted calibration. */
-  ledger?: WriteLedger;
+  /** Where created, lost and closed tickets are ledgered (lib/moov/ticketWrites.ts), so `npm run cleanup` can finish an interrupted calibration. */
+  tickets?: TicketWrites;
   /** A foreignID unique to one ticket, carrying the run's label. */
   label: () => string;
 }
@@ -104,12 +104,12 @@ export class MoovProbeContext {
       response = await this.send('createTicket', { path: { accountID }, json });
     } catch (error) {
       if (!(error instanceof AnswerLostError)) throw error;
-      this.writes.ledger?.append({ event: 'uncertain', accountID, foreignID, title: String((body as { title?: unknown }).title ?? ''), at: new Date().toISOString() });
+      this.writes.tickets?.uncertain(accountID, foreignID, String((body as { title?: unknown }).title ?? ''));
       throw new ProbeStopped(`a create's answer was lost (${error.message}); the ledger names its foreignID for cleanup`);
     }
     if (response.status >= 200 && response.status < 300 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
       this.client.countWrite('created');
-      this.writes.ledger?.append({ event: 'created', ticketID: response.json.ticketID, accountID, foreignID, at: new Date().toISOString() });
+      this.writes.tickets?.created(accountID, response.json.ticketID, foreignID);
     } else {
       this.spent -= 1;
     }
@@ -125,7 +125,7 @@ export class MoovProbeContext {
     const response = await this.update(ticketID, { status: 'closed' });
     if (response.status === 200) {
       this.client.countWrite('closed');
-      this.writes.ledger?.append({ event: 'closed', ticketID, accountID: this.ids.partner, at: new Date().toISOString() });
+      this.writes.tickets?.closed(this.ids.partner, ticketID);
     }
     return response;
   }

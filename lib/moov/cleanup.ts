@@ -5,6 +5,7 @@ import { TargetUnavailableError } from '../http/availability';
 import { isRecord } from '../json';
 import { MoovClient } from './client';
 import { WriteLedger, type UncertainWrite } from './ledger';
+import { TicketWrites } from './ticketWrites';
 
 /** Pages of an account cleanup reads looking for an uncertain ticket (200 each: 20,000 tickets). */
 const MAX_SEARCH_PAGES = 100;
@@ -20,13 +21,13 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
   if (WriteLedger.open(file).length === 0 && uncertain.length === 0) return { closed: 0, failed: 0 };
   const http = await request.newContext();
   const client = new MoovClient(http, target);
-  const ledger = new WriteLedger(file, target.baseURL);
+  const tickets = new TicketWrites(new WriteLedger(file, target.baseURL));
   let closed = 0;
   let failed = 0;
   try {
     for (const write of uncertain) {
       const ticket = await findUncertain(client, write).catch(() => undefined);
-      if (ticket) ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID: write.accountID, foreignID: write.foreignID, at: new Date().toISOString() });
+      if (ticket) tickets.created(write.accountID, ticket, write.foreignID);
       else log(`cleanup: no ticket with foreignID ${write.foreignID} in ${write.accountID} (its create's answer was lost; it was probably never made)`);
     }
     let unavailable: string | undefined;
@@ -46,7 +47,7 @@ export async function closeLedgerTickets(file: string, target: MoovTarget, log: 
       const status = response?.status ?? 0;
       // 409 "already closed" and 404 (never stored) leave nothing open either.
       if ((status >= 200 && status < 300) || status === 409 || status === 404) {
-        ledger.append({ event: 'closed', ticketID: ticket.ticketID, accountID: ticket.accountID, at: new Date().toISOString() });
+        tickets.closed(ticket.accountID, ticket.ticketID);
         closed += 1;
       } else {
         failed += 1;

@@ -4,7 +4,7 @@ import { calibrateMoov } from '../../lib/calibration/calibrate';
 import { reportDrift } from '../../lib/calibration/drift';
 import { profileFor } from '../../lib/calibration/profile';
 import { resolveMoovTarget } from '../../lib/config/moovTarget';
-import { ticketLabel } from '../../lib/config/run';
+import { TicketWrites } from '../../lib/moov/ticketWrites';
 
 /**
  * With CONFORMANCE_PROFILE naming a Moov profile, the calibration probes run once more (a fixed
@@ -18,6 +18,6 @@ test('the target answers at the docs\' silent points as its profile says (CONFOR
   // On a live target the run's write plan has no share for these probes: they read only there.
   const writesOff = target.kind === 'live' ? 'the drift check reads only on a live target (its writes are not in the run\'s write plan)' : undefined;
   let n = 0;
-  const now = await calibrateMoov(request, target, { writesOff, onTimeNeeded: extendTimeLimit(testInfo), label: () => `${ticketLabel(process.env)}:drift-${testInfo.workerIndex}-${++n}` });
+  const now = await calibrateMoov(request, target, { writesOff, onTimeNeeded: extendTimeLimit(testInfo), label: () => TicketWrites.foreignID(process.env, `drift-${testInfo.workerIndex}-${++n}`) });
   await reportDrift(testInfo, found!, now);
 });

@@ -1,6 +1,7 @@
 import { test, type TestInfo } from '@playwright/test';
 import type { MoovTarget } from '../../lib/config/moovTarget';
 import { ledgerPath, WriteLedger, type WriteSlot } from '../../lib/moov/ledger';
+import { TicketWrites } from '../../lib/moov/ticketWrites';
 import { describeAllotment, planWrites, type Allotment, type WritePlan } from '../../lib/moov/writePlan';
 import { writeNeeds } from './moovWriteNeeds';
 
@@ -17,12 +18,13 @@ function poolName(key: string): string {
  */
 export class MoovWrites {
   readonly plan: WritePlan;
-  readonly ledger: WriteLedger;
+  /** Where every ticket is drawn, labelled and ledgered (lib/moov/ticketWrites.ts). */
+  readonly tickets: TicketWrites;
   private readonly needs = writeNeeds();
 
-  constructor(private readonly target: MoovTarget, runId: string) {
+  constructor(private readonly target: MoovTarget, runId: string, counted?: (kind: 'created' | 'closed') => void) {
     this.plan = planWrites(this.needs, target.maxWrites);
-    this.ledger = new WriteLedger(ledgerPath(runId), target.kind === 'live' ? target.baseURL : undefined);
+    this.tickets = new TicketWrites(new WriteLedger(ledgerPath(runId), target.kind === 'live' ? target.baseURL : undefined), counted);
   }
 
   /**
@@ -42,7 +44,7 @@ export class MoovWrites {
   /** One planned ticket for `key`; an error when the test asks for more than it declared (a bug in the suite, not the target). */
   take(key: string): void {
     const allotment = this.plan.allotments.get(key);
-    if (!allotment || !this.ledger.reserve(poolName(key), allotment.tickets)) {
+    if (!allotment || !this.tickets.draw(poolName(key), allotment.tickets)) {
       throw new Error(`write plan: "${key}" created more tickets than the ${allotment?.tickets ?? 0} it declared (specs/support/moovWriteNeeds.ts)`);
     }
   }
@@ -50,12 +52,12 @@ export class MoovWrites {
   /** One planned ticket for `key` if the test has one left (false otherwise). */
   tryTake(key: string): boolean {
     const allotment = this.plan.allotments.get(key);
-    return allotment !== undefined && this.ledger.reserve(poolName(key), allotment.tickets) !== undefined;
+    return allotment !== undefined && this.tickets.draw(poolName(key), allotment.tickets) !== undefined;
   }
 
   /** Room for one ticket a refusal probe may create if the target wrongly accepts it; undefined when the reserve is spent. */
   probe(): WriteSlot | undefined {
     if (!this.target.allowWrites) return undefined;
-    return this.ledger.reserve(STRAY_POOL, this.plan.strayReserve);
+    return this.tickets.draw(STRAY_POOL, this.plan.strayReserve);
   }
 }

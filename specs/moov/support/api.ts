@@ -7,7 +7,7 @@ import { verify } from '../../../checks/verify';
 import { judgeDocumented, judgeServed } from '../../../checks/response/judge';
 import type { MoovOperationId } from '../../../lib/contract/moov';
 import type { CreateTicket, Ticket, TicketStatus } from '../../../lib/contract/moov.types';
-import { ticketLabel } from '../../../lib/config/run';
+import { TicketWrites } from '../../../lib/moov/ticketWrites';
 import type { Allotment } from '../../../lib/moov/writePlan';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
@@ -107,7 +107,7 @@ export class MoovApi implements LostWriteHost {
    * writes leave no ledger).
    */
   finishedTicket(accountID: string): string | undefined {
-    return WriteLedger.finished(this.worker.writes.ledger.file).find((t) => t.accountID === accountID)?.ticketID;
+    return WriteLedger.finished(this.worker.writes.tickets.ledger.file).find((t) => t.accountID === accountID)?.ticketID;
   }
 
   /** Sends a write again once a lost answer proved it had not happened (lostWrites.ts). */
@@ -133,7 +133,7 @@ export class MoovApi implements LostWriteHost {
 
   /** A create that may have happened (its answer was lost): cleanup looks for it by foreignID. */
   ledgerUncertain(accountID: string, foreignID: string, title: string): void {
-    this.worker.writes.ledger.append({ event: 'uncertain', accountID, foreignID, title, at: new Date().toISOString() });
+    this.worker.writes.tickets.uncertain(accountID, foreignID, title);
   }
 
   /** Room in the write plan's reserve to send a lost create again; false when it is spent or writes are off. */
@@ -319,8 +319,7 @@ export class MoovApi implements LostWriteHost {
 
   /** A label for foreignID unique to one ticket: the run's label, this worker and a sequence number, then `suffix`. */
   label(suffix?: string): string {
-    const unique = `${ticketLabel(process.env)}:${this.worker.nextLabel()}`;
-    return suffix === undefined ? unique : `${unique}:${suffix}`;
+    return TicketWrites.foreignID(process.env, this.worker.nextLabel(), suffix);
   }
 
   /**
@@ -381,29 +380,26 @@ export class MoovApi implements LostWriteHost {
       response = judge === 'all' ? await this.call('createTicket', request, intent) : await this.sendOnly('createTicket', request, intent);
     } catch (error) {
       // No answer (an outage): nothing shows the target created anything, so nothing is blamed on it.
-      this.worker.writes.ledger.release(slot);
+      this.worker.writes.tickets.giveBack(slot);
       throw error;
     }
     if (response.status >= 200 && response.status < 300 && isRecord(response.json) && typeof response.json.ticketID === 'string') {
       const foreignID = isRecord(request.json) && typeof request.json.foreignID === 'string' ? request.json.foreignID : '';
       this.recordCreated(request.path.accountID ?? '', response.json, foreignID);
     } else {
-      this.worker.writes.ledger.release(slot);
+      this.worker.writes.tickets.giveBack(slot);
     }
     return response;
   }
 
   /** Records a ticket the target created (also one created where it should not have been). */
   recordCreated(accountID: string, ticket: unknown, foreignID: string): void {
-    if (!isRecord(ticket) || typeof ticket.ticketID !== 'string') return;
-    this.worker.client.countWrite('created');
-    this.worker.writes.ledger.append({ event: 'created', ticketID: ticket.ticketID, accountID, foreignID, at: new Date().toISOString() });
+    this.worker.writes.tickets.created(accountID, ticket, foreignID);
   }
 
   async close(accountID: string, ticketID: string, auth?: MoovAuth): Promise<{ ticket: Ticket; response: MoovResponse }> {
     const response = await this.ok('updateTicket', { path: { accountID, ticketID }, json: { status: 'closed' }, auth });
-    this.worker.client.countWrite('closed');
-    this.worker.writes.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
+    this.worker.writes.tickets.closed(accountID, ticketID);
     return { ticket: response.json as Ticket, response };
   }
 

@@ -34,7 +34,7 @@ export class MoovWorker {
     this.client = new MoovClient(http, target, new Breaker(breakerFile(this.runId, 'moov')));
     const started = Number(env.CONFORMANCE_RUN_STARTED);
     this.runStartedAt = Number.isFinite(started) && started > 0 ? started : Date.now();
-    this.writes = new MoovWrites(target, this.runId);
+    this.writes = new MoovWrites(target, this.runId, (kind) => this.client.countWrite(kind));
   }
 
   /** A suffix no other ticket of this run carries: a target may refuse a duplicate foreignID (409). */

@@ -1,6 +1,7 @@
 import { test, type TestInfo } from '@playwright/test';
 import type { MoovTarget } from '../../../lib/config/moovTarget';
-import { runId, ticketLabel } from '../../../lib/config/run';
+import { runId } from '../../../lib/config/run';
+import { TicketWrites } from '../../../lib/moov/ticketWrites';
 import type { WriteSlot } from '../../../lib/moov/ledger';
 import { MoovWrites } from '../../support/moovWrites';
 
@@ -38,20 +39,20 @@ export class SdkWrites {
 
   /** Gives back a probe's slot the target did not use (it refused the request). */
   release(slot: WriteSlot): void {
-    this.writes.ledger.release(slot);
+    this.writes.tickets.giveBack(slot);
   }
 
   /** A foreignID no other ticket of this run carries (a target may refuse duplicates with 409). */
   label(): string {
     this.labels += 1;
-    return `${ticketLabel(process.env)}:sdk-${process.pid}-${this.labels}`;
+    return TicketWrites.foreignID(process.env, `sdk-${process.pid}-${this.labels}`);
   }
 
   created(ticketID: string, accountID: string, foreignID: string): void {
-    this.writes.ledger.append({ event: 'created', ticketID, accountID, foreignID, at: new Date().toISOString() });
+    this.writes.tickets.created(accountID, ticketID, foreignID);
   }
 
   closed(ticketID: string, accountID: string): void {
-    this.writes.ledger.append({ event: 'closed', ticketID, accountID, at: new Date().toISOString() });
+    this.writes.tickets.closed(accountID, ticketID);
   }
 }
