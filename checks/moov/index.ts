@@ -30,6 +30,11 @@ import { closeTimestampsConsistent } from './closeTimestamps';
 import { foreignCursorContained } from './foreignCursorContained';
 import { walkNoDuplicates } from './walkNoDuplicates';
 import { walkNoGaps } from './walkNoGaps';
+import { parallelCreatesPersist } from './parallelCreatesPersist';
+import { parallelClosesAnswered } from './parallelClosesAnswered';
+import { parallelReadsServed } from './parallelReadsServed';
+import { valuesStoredExactly } from './valuesStoredExactly';
+import { writeTouchesOnlyTarget } from './writeTouchesOnlyTarget';
 
 /** Every Moov check, by the name specs use. Registered once, in checks/index.ts. */
 export const moovChecks = {
@@ -73,4 +78,9 @@ export const moovChecks = {
   malformedEmailRefused,
   doubtfulInputRefused,
   readAfterWriteLag,
+  parallelCreatesPersist,
+  parallelClosesAnswered,
+  parallelReadsServed,
+  valuesStoredExactly,
+  writeTouchesOnlyTarget,
 } as const;

@@ -29,4 +29,8 @@ export const SRC = {
   timestamps: { seed: '001', sentence: 'createdOn, updatedOn string<date-time> required (implied: a ticket is not updated before it is created)' },
   closeTimestamps: { seed: '001', sentence: 'closedOn string<date-time>, createdOn string<date-time> required, updatedOn string<date-time> required (a ticket the API closed was closed at closedOn, after it was created, and closing it updated it)' },
   documentedVersions: { seed: '000', sentence: 'For example, v2024.01.00 is the initial release of the first quarter of 2024. The latest version represents the most recent development state.' },
+  createPersists: { seed: '001-002', sentence: 'Create a support ticket for a Moov account. / Retrieve a support ticket by ID. (Every ticket created is its own ticket, retrievable by its ticketID and listed, whoever else creates tickets at the same moment.)' },
+  conflict: { seed: '004', sentence: '409 The request conflicted with the current state of the target resource. (Update responses: 200, 400, 401, 403, 404, 409, 422, 429, 500, 504.)' },
+  storedAsSent: { seed: '002', sentence: 'title string required, contact object required (email string required, name string): the ticket created from them (the pages set no length, case or character limit; a target may refuse what it cannot store with a 4xx)' },
+  writeTarget: { seed: '002, 004', sentence: 'Create a support ticket for a Moov account. / Updates a support ticket. (Each write names the one ticket it creates or updates.)' },
 } as const satisfies Record<string, DocSource>;
