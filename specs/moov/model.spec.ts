@@ -12,6 +12,26 @@ import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
 import { test } from './support/fixtures';
 import { MODEL_SCALE } from '../support/moovWriteNeeds';
+import { judgeNeighbours, neighboursBefore, type OwnTicket } from './support/neighbours';
+
+/**
+ * Neighbours judged around each create and close (TKT-NBR-001): the sequence's latest other
+ * tickets in that account, read before and after the write. Two keep a sequence's cost bounded.
+ */
+const MODEL_NEIGHBOURS = 2;
+
+/**
+ * A write's neighbours in the listing: the sequence's own tickets in the account (the latest
+ * last) and, before them, the census's newest ticket, which new tickets are listed beside (the
+ * listing's tail when it rises, its head when it falls; none when its order is unknown). Only
+ * the sequence's own tickets, so a shrunk sequence replays the same on its own.
+ */
+async function neighbourSample(model: Readonly<Model>, moov: MoovApi, accountID: string, except?: string): Promise<OwnTicket[]> {
+  const census = await moov.census(accountID);
+  const newest = census.order === 'ascending' ? census.tickets[census.tickets.length - 1] : census.order === 'descending' ? census.tickets[0] : undefined;
+  const own = model.tickets.filter((t) => t.accountID === accountID && t.ticketID !== except).map((t) => ({ ticketID: t.ticketID, accountID, status: t.status }));
+  return [...(newest ? [{ ticketID: newest.ticketID, accountID }] : []), ...own];
+}
 
 /**
  * The documented semantics, simplified: the tickets this sequence created, where they live and
@@ -39,8 +59,10 @@ class CreateCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     real.writes.left -= 1;
     const accountID = real.moov.ids[this.role];
+    const before = await neighboursBefore(real.moov, await neighbourSample(model, real.moov, accountID), MODEL_NEIGHBOURS);
     const { ticket } = await real.moov.create(accountID, this.body);
     model.tickets.push({ ticketID: ticket.ticketID, accountID, title: ticket.title, status: ticket.status });
+    await judgeNeighbours(real.moov, `the create of ticket ${ticket.ticketID}`, accountID, before);
   }
   toString = () => `create in ${this.role} ${JSON.stringify(this.body.title.slice(0, 20))}`;
 }
@@ -68,9 +90,11 @@ class CloseCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     const open = model.tickets.filter((t) => t.status !== 'closed');
     const target = open[this.index % open.length]!;
+    const before = await neighboursBefore(real.moov, await neighbourSample(model, real.moov, target.accountID, target.ticketID), MODEL_NEIGHBOURS);
     const { ticket, response } = await real.moov.close(target.accountID, target.ticketID);
     disagree('updateTicket', `close ticket ${target.ticketID.slice(0, 8)}…`, 'status closed', ticket.status === 'closed' ? undefined : `status ${String(ticket.status)}`, response.exchange);
     target.status = 'closed';
+    await judgeNeighbours(real.moov, `the close of ticket ${target.ticketID}`, target.accountID, before);
   }
   toString = () => `close open ticket #${this.index}`;
 }
@@ -125,7 +149,7 @@ function commands(writes: { left: number }) {
 }
 
 test.describe('model-based', () => {
-  test('command sequences agree with the documented semantics', covers(C.modelAgreement), async ({ moov }, testInfo) => {
+  test('command sequences agree with the documented semantics', covers(C.modelAgreement, C.writeTouchesOnlyTarget), async ({ moov }, testInfo) => {
     const { tickets, cases } = moov.writes('model: command sequences');
     const writes = { left: tickets };
     await checkProperty(testInfo, commands(writes), (cmds) => fc.asyncModelRun(() => ({ model: { tickets: [] }, real: { moov, writes } }), cmds), {

@@ -8,11 +8,11 @@ import type { MoovApi } from './api';
 /** Neighbours judged per write: the run's most recent other tickets in the account. */
 export const MAX_NEIGHBOURS = 4;
 
-/** A ticket the run wrote itself, with the status it should now have. */
+/** A neighbour to judge: a ticket the run wrote itself, with the status it gave it, or (no status) one it did not write. */
 export interface OwnTicket {
   ticketID: string;
   accountID: string;
-  status: TicketStatus;
+  status?: TicketStatus;
 }
 
 function same(a: Ticket, b: Ticket): boolean {
@@ -20,20 +20,21 @@ function same(a: Ticket, b: Ticket): boolean {
 }
 
 /**
- * The neighbours of a write, read before it: the run's own tickets in the account (at most
- * MAX_NEIGHBOURS, the latest), each read until it shows the status the run gave it (a lagging
- * read settles first). Only the run's own tickets are judged: on a live account other clients may
- * change any other ticket, and a change the run cannot attribute is no evidence against the target.
- * Tickets that do not read 200 before the write are left out (that is another check's finding).
+ * The neighbours of a write, read before it (at most `max`, the last of `own`): the run's own
+ * tickets, each read until it shows the status the run gave it (a lagging read settles first), and
+ * tickets it did not write (the census's newest), taken as read. Another client may change those
+ * between the two readings on a live account: a finding there is a property failure, which a live
+ * run confirms by replaying the case before it counts (a coincidence does not repeat). Tickets
+ * that do not read 200 before the write are left out (that is another check's finding).
  */
-export async function neighboursBefore(moov: MoovApi, own: readonly OwnTicket[]): Promise<Ticket[]> {
+export async function neighboursBefore(moov: MoovApi, own: readonly OwnTicket[], max = MAX_NEIGHBOURS): Promise<Ticket[]> {
   const out: Ticket[] = [];
-  for (const t of own.slice(-MAX_NEIGHBOURS)) {
+  for (const t of own.slice(-max)) {
     const { value } = await moov.eventually(
       () => moov.call('getTicket', { path: { accountID: t.accountID, ticketID: t.ticketID } }),
-      (r) => r.status === 200 && (r.json as Ticket).status === t.status,
+      (r) => r.status === 200 && (t.status === undefined || (r.json as Ticket).status === t.status),
     );
-    if (value.status === 200 && (value.json as Ticket).status === t.status) out.push(value.json as Ticket);
+    if (value.status === 200 && (t.status === undefined || (value.json as Ticket).status === t.status)) out.push(value.json as Ticket);
   }
   return out;
 }
