@@ -20,17 +20,24 @@ import { judgeNeighbours, neighboursBefore, type OwnTicket } from './support/nei
  */
 const MODEL_NEIGHBOURS = 2;
 
+/** How far from the census's newest end a closed ticket is looked for (the census neighbour). */
+const CENSUS_NEIGHBOUR_SPAN = 5;
+
 /**
  * A write's neighbours in the listing: the sequence's own tickets in the account (the latest
- * last) and, before them, the census's newest ticket, which new tickets are listed beside (the
- * listing's tail when it rises, its head when it falls; none when its order is unknown). Only
- * the sequence's own tickets, so a shrunk sequence replays the same on its own.
+ * last) and, before them, one ticket the suite did not write from the end of the census where new
+ * tickets are listed (the tail when the listing rises, the head when it falls; none when its order
+ * is unknown): the newest closed one. Closed, because no documented operation changes a closed
+ * ticket, so another client writing beside the run cannot change it between the two readings
+ * (an open one it may close). Only the sequence's own tickets otherwise, so a shrunk sequence
+ * replays the same on its own.
  */
 async function neighbourSample(model: Readonly<Model>, moov: MoovApi, accountID: string, except?: string): Promise<OwnTicket[]> {
   const census = await moov.census(accountID);
-  const newest = census.order === 'ascending' ? census.tickets[census.tickets.length - 1] : census.order === 'descending' ? census.tickets[0] : undefined;
+  const newestFirst = census.order === 'ascending' ? [...census.tickets].reverse() : census.order === 'descending' ? census.tickets : [];
+  const settled = newestFirst.slice(0, CENSUS_NEIGHBOUR_SPAN).find((t) => t.status === 'closed');
   const own = model.tickets.filter((t) => t.accountID === accountID && t.ticketID !== except).map((t) => ({ ticketID: t.ticketID, accountID, status: t.status }));
-  return [...(newest ? [{ ticketID: newest.ticketID, accountID }] : []), ...own];
+  return [...(settled ? [{ ticketID: settled.ticketID, accountID, status: settled.status }] : []), ...own];
 }
 
 /**
@@ -138,6 +145,8 @@ const role = fc.constantFrom<Role>('partner', 'connected');
 function commands(writes: { left: number }) {
   return fc.commands(
     [
+      // Listed twice: creates come twice as often, so sequences often write beside their own tickets (TKT-NBR-001).
+      fc.tuple(role, createTicketBody({ maxTitleLength: 40 })).map(([r, b]) => new CreateCommand(r, b, writes)),
       fc.tuple(role, createTicketBody({ maxTitleLength: 40 })).map(([r, b]) => new CreateCommand(r, b, writes)),
       fc.nat(20).map((i) => new GetCommand(i)),
       fc.nat(20).map((i) => new CloseCommand(i)),
