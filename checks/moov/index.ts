@@ -33,6 +33,11 @@ import { walkNoGaps } from './walkNoGaps';
 import { moovBoundaryChecks } from './boundaries';
 import { existenceNotLeaked } from './existenceNotLeaked';
 import { oversizedInputRefused } from './oversizedInputRefused';
+import { parallelCreatesPersist } from './parallelCreatesPersist';
+import { parallelClosesAnswered } from './parallelClosesAnswered';
+import { parallelReadsServed } from './parallelReadsServed';
+import { valuesStoredExactly } from './valuesStoredExactly';
+import { writeTouchesOnlyTarget } from './writeTouchesOnlyTarget';
 
 /** Every Moov check, by the name specs use. Registered once, in checks/index.ts. */
 export const moovChecks = {
@@ -79,4 +84,9 @@ export const moovChecks = {
   existenceNotLeaked,
   oversizedInputRefused,
   ...moovBoundaryChecks,
+  parallelCreatesPersist,
+  parallelClosesAnswered,
+  parallelReadsServed,
+  valuesStoredExactly,
+  writeTouchesOnlyTarget,
 } as const;

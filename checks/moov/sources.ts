@@ -33,4 +33,8 @@ export const SRC = {
   methods: { seed: '000-004', sentence: 'GET /accounts/{accountID}/tickets (list), POST /accounts/{accountID}/tickets (create), GET /accounts/{accountID}/tickets/{ticketID} (get), PATCH /accounts/{accountID}/tickets/{ticketID} (update): the only methods the pages document.' },
   errorBody: { seed: '000, notes/moov.md', sentence: 'Errors with a body use {"error": "message"} (GenericError); 500: The request failed due to an unexpected error.' },
   authPlace: { seed: 'notes/moov.md', sentence: 'Server-side callers use an API key pair with HTTP Basic (public key as user name, secret key as password). ... the token is then sent as `Authorization: Bearer ...`.' },
+  createPersists: { seed: '001-002', sentence: 'Create a support ticket for a Moov account. / Retrieve a support ticket by ID. (Every ticket created is its own ticket, retrievable by its ticketID and listed, whoever else creates tickets at the same moment.)' },
+  conflict: { seed: '004', sentence: '409 The request conflicted with the current state of the target resource. (Update responses: 200, 400, 401, 403, 404, 409, 422, 429, 500, 504.)' },
+  storedAsSent: { seed: '002', sentence: 'title string required, contact object required (email string required, name string): the ticket created from them (the pages set no length, case or character limit; a target may refuse what it cannot store with a 4xx)' },
+  writeTarget: { seed: '002, 004', sentence: 'Create a support ticket for a Moov account. / Updates a support ticket. (Each write names the one ticket it creates or updates.)' },
 } as const satisfies Record<string, DocSource>;

@@ -221,6 +221,14 @@ export class Transport {
     }
   }
 
+  /**
+   * Lets the next `size` requests go out at once (a parallel-use test's burst), within the rate
+   * cap's spirit: the cap's spacing for them is paid by the requests after the burst.
+   */
+  allowBurst(size: number): void {
+    this.throttle.allowBurst(size);
+  }
+
   /** Throws TargetUnavailableError when the run's breaker for this target is open. */
   assertAvailable(): void {
     const reason = this.breaker.openReason();

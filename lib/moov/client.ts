@@ -108,6 +108,11 @@ export class MoovClient {
     return this.contract.operation(id);
   }
 
+  /** The next `size` requests go out at once (see Transport.allowBurst). */
+  allowBurst(size: number): void {
+    this.transport.allowBurst(size);
+  }
+
   countWrite(kind: 'created' | 'closed'): void {
     this.counts[kind] += 1;
   }

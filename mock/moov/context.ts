@@ -19,6 +19,8 @@ export interface MoovRequestContext {
   body: RawBody;
   /** Contract violations found in the request; handlers add theirs for the request log. */
   violations: string[];
+  /** The ticketID a create must use (set only by the parallel-create-overwrites fault, see concurrency.ts). */
+  sharedTicketID?: string;
 }
 
 /** A handler's successful answer (errors are thrown as HttpAnswer). */

@@ -76,6 +76,18 @@ export const FAULTS = {
   'method-405-without-allow': { family: 'boundaries', breaks: 'a 405 names the allowed methods (RFC 9110, advisory); it has no Allow header' },
   'internals-in-errors': { family: 'boundaries', breaks: 'error answers give nothing away (advisory); they carry X-Powered-By and an internal host name' },
   'no-www-authenticate': { family: 'boundaries', breaks: 'a 401 carries WWW-Authenticate (RFC 9110, advisory); it does not' },
+  // Parallel use: requests in flight at once (a sequential client never meets these)
+  'parallel-create-overwrites': { family: 'parallel', breaks: 'every created ticket persists; creates in flight at once on one account share one ticketID, the last one stored wins' },
+  'parallel-close-500': { family: 'parallel', breaks: 'an update is answered as documented; a second update of a ticket while another is in flight is a 500' },
+  'parallel-read-same-request-id': { family: 'parallel', breaks: 'x-request-id identifies one request; reads in flight at once share the first one\'s id' },
+  // Values stored exactly
+  'long-title-truncated': { family: 'values', breaks: 'a ticket keeps the title it was given; titles over 1,000 characters are cut to 1,000' },
+  'email-lowercased': { family: 'values', breaks: 'a ticket keeps the contact it was given; the e-mail address is stored lower-cased' },
+  'title-trimmed': { family: 'values', breaks: 'a ticket keeps the title it was given; leading and trailing spaces are stripped' },
+  'list-title-shortened': { family: 'values', breaks: 'a listed ticket shows the title it was given; list items show titles over 200 characters cut to 200' },
+  // Writes touch only their target
+  'create-touches-previous': { family: 'neighbours', breaks: "a create changes only the new ticket; it also bumps updatedOn of the account's previous ticket" },
+  'close-closes-neighbour': { family: 'neighbours', breaks: 'closing a ticket changes only that ticket; the open ticket numbered just before it in the account is closed too' },
 } as const satisfies Record<string, { family: string; breaks: string }>;
 
 export type FaultName = keyof typeof FAULTS;

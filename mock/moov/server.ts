@@ -5,6 +5,7 @@ import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
 import { withWeather } from '../shared/weather';
+import { Concurrency, type Overlap } from './concurrency';
 import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import type { MoovMockConfig } from './config';
@@ -54,11 +55,13 @@ export function moovMockHandler(config: MoovMockConfig) {
     return randomUUID();
   };
 
-  const respond = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void => {
+  const concurrency = new Concurrency(config);
+
+  const respond = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}, sharedRequestId?: string): void => {
     // The media type a calibrated target sends (MOCK_PROFILE), parameters and all.
     const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': config.contentType }), ...extra };
     if (status >= 400) ({ body } = disclose(config, status, body, headers));
-    if (!(config.faults.has('no-request-id-on-errors') && status >= 400 && status < 500)) headers['x-request-id'] = requestId();
+    if (!(config.faults.has('no-request-id-on-errors') && status >= 400 && status < 500)) headers['x-request-id'] = sharedRequestId ?? requestId();
     sendJson(res, status, body, headers);
   };
 
@@ -103,8 +106,13 @@ export function moovMockHandler(config: MoovMockConfig) {
       violations: [],
     };
     let status = 500;
+    let overlap: Overlap | undefined;
     try {
       ctx.body = await readBody(req, config.maxBodyBytes);
+      if (concurrency.active) {
+        overlap = await concurrency.enter(route.operation.id, method, route.pathParams);
+        if (overlap.ticketID !== undefined) ctx.sharedTicketID = overlap.ticketID;
+      }
       const versionIssues = route.operation.validateRequestHeaders(headers).issues;
       ctx.violations.push(...versionIssues.map((i) => i.message));
       if (versionIssues.length > 0) throw new HttpAnswer(400, { error: `invalid X-Moov-Version: ${versionIssues.map((i) => i.message).join('; ')}` });
@@ -120,16 +128,17 @@ export function moovMockHandler(config: MoovMockConfig) {
       const principal = SELF_AUTHENTICATING.has(route.operation.id) ? undefined : authenticate(authorizationOf(config, headers, ctx.query), config, tokens);
       const result: HandlerResult = HANDLERS[route.operation.id](ctx, principal);
       status = result.status;
-      respond(res, result.status, result.body);
+      respond(res, result.status, result.body, {}, overlap?.requestId);
     } catch (error) {
       if (error instanceof HttpAnswer) {
         status = error.status;
-        respond(res, error.status, error.body, error.headers);
+        respond(res, error.status, error.body, error.headers, overlap?.requestId);
       } else {
         status = 500;
         respond(res, 500, { error: 'internal error' });
       }
     } finally {
+      overlap?.leave();
       log.add({
         at: config.now().toISOString(),
         method,

@@ -102,12 +102,17 @@ export class TicketStore {
     return this.accounts.get(accountID)?.messages.get(ticketID);
   }
 
-  /** A new ticket: status new, fresh timestamps, the account's next number. Not stored when `persist` is false. */
-  create(accountID: string, input: CreateTicket, persist = true): Ticket {
+  /**
+   * A new ticket: status new, fresh timestamps, the account's next number. Not stored when `persist`
+   * is false; `ticketID` given only by the parallel-create-overwrites fault (a later create with the
+   * same id replaces the earlier one).
+   */
+  create(accountID: string, input: CreateTicket, persist = true, ticketID: string = randomUUID()): Ticket {
     const account = this.account(accountID);
     const now = this.config.now().toISOString();
+    if (persist && this.config.faults.has('create-touches-previous')) this.touchPrevious(account, now);
     const ticket: Ticket = {
-      ticketID: randomUUID(),
+      ticketID,
       number: this.config.variants.has('global-ticket-numbers') ? this.nextGlobalNumber++ : account.nextNumber++,
       title: input.title,
       contact: input.contact.name === undefined ? { email: input.contact.email } : { email: input.contact.email, name: input.contact.name },
@@ -128,6 +133,25 @@ export class TicketStore {
   /** Whether a ticket of the account already carries `foreignID`. */
   hasForeignID(accountID: string, foreignID: string): boolean {
     return [...this.account(accountID).tickets.values()].some((t) => t.foreignID === foreignID);
+  }
+
+  /** create-touches-previous: the account's highest-numbered ticket gets a later updatedOn. */
+  private touchPrevious(account: Account, now: string): void {
+    let previous: Ticket | undefined;
+    for (const t of account.tickets.values()) if (!previous || t.number > previous.number) previous = t;
+    if (!previous) return;
+    const later = new Date(Math.max(Date.parse(now), Date.parse(previous.updatedOn) + 1)).toISOString();
+    account.tickets.set(previous.ticketID, { ...previous, updatedOn: later });
+  }
+
+  /** The open ticket numbered just before `ticketID` in its account (close-closes-neighbour), if any. */
+  openPredecessor(accountID: string, ticketID: string): Ticket | undefined {
+    const account = this.account(accountID);
+    const number = account.tickets.get(ticketID)?.number;
+    if (number === undefined) return undefined;
+    let found: Ticket | undefined;
+    for (const t of account.tickets.values()) if (t.number < number && (!found || t.number > found.number)) found = t;
+    return found && found.status !== 'closed' ? found : undefined;
   }
 
   /** Open tickets of an account whose foreignID starts with `prefix` (another client's own). */

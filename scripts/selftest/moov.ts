@@ -69,6 +69,16 @@ const EXPECTED: Record<FaultName, string[]> = {
   'method-405-without-allow': ['TKT-SEC-003'],
   'internals-in-errors': ['TKT-SEC-006'],
   'no-www-authenticate': ['TKT-SEC-007'],
+  'parallel-create-overwrites': ['TKT-PAR-001'],
+  'parallel-close-500': ['TKT-PAR-002'],
+  'parallel-read-same-request-id': ['TKT-PAR-003'],
+  'long-title-truncated': ['TKT-VAL-001'],
+  'email-lowercased': ['TKT-VAL-001'],
+  'title-trimmed': ['TKT-VAL-001'],
+  'list-title-shortened': ['TKT-VAL-001'],
+  'create-touches-previous': ['TKT-NBR-001'],
+  // The model's later get or list of the closed neighbour sees it too, when the neighbour check has not already.
+  'close-closes-neighbour': ['TKT-NBR-001', 'TKT-MDL-001'],
 };
 
 /** Faults only advisory checks see: they fail the run only in strict mode. */

@@ -12,6 +12,33 @@ import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
 import { test } from './support/fixtures';
 import { MODEL_SCALE } from '../support/moovWriteNeeds';
+import { judgeNeighbours, neighboursBefore, type OwnTicket } from './support/neighbours';
+
+/**
+ * Neighbours judged around each create and close (TKT-NBR-001): the sequence's latest other
+ * tickets in that account, read before and after the write. Two keep a sequence's cost bounded.
+ */
+const MODEL_NEIGHBOURS = 2;
+
+/** How far from the census's newest end a closed ticket is looked for (the census neighbour). */
+const CENSUS_NEIGHBOUR_SPAN = 5;
+
+/**
+ * A write's neighbours in the listing: the sequence's own tickets in the account (the latest
+ * last) and, before them, one ticket the suite did not write from the end of the census where new
+ * tickets are listed (the tail when the listing rises, the head when it falls; none when its order
+ * is unknown): the newest closed one. Closed, because no documented operation changes a closed
+ * ticket, so another client writing beside the run cannot change it between the two readings
+ * (an open one it may close). Only the sequence's own tickets otherwise, so a shrunk sequence
+ * replays the same on its own.
+ */
+async function neighbourSample(model: Readonly<Model>, moov: MoovApi, accountID: string, except?: string): Promise<OwnTicket[]> {
+  const census = await moov.census(accountID);
+  const newestFirst = census.order === 'ascending' ? [...census.tickets].reverse() : census.order === 'descending' ? census.tickets : [];
+  const settled = newestFirst.slice(0, CENSUS_NEIGHBOUR_SPAN).find((t) => t.status === 'closed');
+  const own = model.tickets.filter((t) => t.accountID === accountID && t.ticketID !== except).map((t) => ({ ticketID: t.ticketID, accountID, status: t.status }));
+  return [...(settled ? [{ ticketID: settled.ticketID, accountID, status: settled.status }] : []), ...own];
+}
 
 /**
  * The documented semantics, simplified: the tickets this sequence created, where they live and
@@ -39,8 +66,10 @@ class CreateCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     real.writes.left -= 1;
     const accountID = real.moov.ids[this.role];
+    const before = await neighboursBefore(real.moov, await neighbourSample(model, real.moov, accountID), MODEL_NEIGHBOURS);
     const { ticket } = await real.moov.create(accountID, this.body);
     model.tickets.push({ ticketID: ticket.ticketID, accountID, title: ticket.title, status: ticket.status });
+    await judgeNeighbours(real.moov, `the create of ticket ${ticket.ticketID}`, accountID, before);
   }
   toString = () => `create in ${this.role} ${JSON.stringify(this.body.title.slice(0, 20))}`;
 }
@@ -68,9 +97,11 @@ class CloseCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     const open = model.tickets.filter((t) => t.status !== 'closed');
     const target = open[this.index % open.length]!;
+    const before = await neighboursBefore(real.moov, await neighbourSample(model, real.moov, target.accountID, target.ticketID), MODEL_NEIGHBOURS);
     const { ticket, response } = await real.moov.close(target.accountID, target.ticketID);
     disagree('updateTicket', `close ticket ${target.ticketID.slice(0, 8)}…`, 'status closed', ticket.status === 'closed' ? undefined : `status ${String(ticket.status)}`, response.exchange);
     target.status = 'closed';
+    await judgeNeighbours(real.moov, `the close of ticket ${target.ticketID}`, target.accountID, before);
   }
   toString = () => `close open ticket #${this.index}`;
 }
@@ -114,6 +145,8 @@ const role = fc.constantFrom<Role>('partner', 'connected');
 function commands(writes: { left: number }) {
   return fc.commands(
     [
+      // Listed twice: creates come twice as often, so sequences often write beside their own tickets (TKT-NBR-001).
+      fc.tuple(role, createTicketBody({ maxTitleLength: 40 })).map(([r, b]) => new CreateCommand(r, b, writes)),
       fc.tuple(role, createTicketBody({ maxTitleLength: 40 })).map(([r, b]) => new CreateCommand(r, b, writes)),
       fc.nat(20).map((i) => new GetCommand(i)),
       fc.nat(20).map((i) => new CloseCommand(i)),
@@ -125,7 +158,7 @@ function commands(writes: { left: number }) {
 }
 
 test.describe('model-based', () => {
-  test('command sequences agree with the documented semantics', covers(C.modelAgreement), async ({ moov }, testInfo) => {
+  test('command sequences agree with the documented semantics', covers(C.modelAgreement, C.writeTouchesOnlyTarget), async ({ moov }, testInfo) => {
     const { tickets, cases } = moov.writes('model: command sequences');
     const writes = { left: tickets };
     await checkProperty(testInfo, commands(writes), (cmds) => fc.asyncModelRun(() => ({ model: { tickets: [] }, real: { moov, writes } }), cmds), {

@@ -5,6 +5,9 @@ import { propertyRuns } from './property';
 /** The scale the model-based test runs at (command sequences are costly). */
 export const MODEL_SCALE = 0.5;
 
+/** The scale the values property runs at (each case is a create, a get and a walk of the listing's new tickets). */
+export const VALUES_SCALE = 0.5;
+
 /**
  * What each test that writes needs (moov and sdk projects), in priority order (the order the plan serves them in when the
  * budget cannot run every check once). Keys are what tests pass to `moov.writes(key)`.
@@ -23,6 +26,10 @@ export function writeNeeds(): Map<string, WriteNeed> {
     ['update: a closed ticket', { tickets: 1 }],
     ['update: malformed bodies', { tickets: 1 }],
     ['update: other spellings of closed', { tickets: 1 }],
+    // Three creates at once beside one created alone; two closes at once of one of them.
+    ['parallel: creates and closes at once', { tickets: 4 }],
+    // One create of every edge at once, then generated values (each a create a target may refuse).
+    ['values: stored exactly', { tickets: 2, perCase: 1, cases: propertyRuns(VALUES_SCALE) }],
     // A command sequence creates a ticket or two; later sequences get what the budget leaves.
     ['model: command sequences', { tickets: 2, perCase: 2, cases: propertyRuns(MODEL_SCALE) }],
     // The sdk project writes within the same budget (a run of every project shares one ledger).

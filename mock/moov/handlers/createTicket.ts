@@ -51,7 +51,20 @@ export const createTicket: Handler = (ctx, principal) => {
     const message = `foreignID: another ticket of this account carries ${JSON.stringify(input.foreignID)}`;
     throw new HttpAnswer(config.duplicateForeignID, config.duplicateForeignID === 422 ? { foreignID: message } : { error: message });
   }
-  const stored = config.faults.has('title-html-escaped') ? { ...input, title: escapeHtml(input.title) } : input;
-  const ticket = store.create(accountID, stored, !config.faults.has('create-not-persisted'));
+  const ticket = store.create(accountID, storedForm(input, config), !config.faults.has('create-not-persisted'), ctx.sharedTicketID);
   return { status: 200, body: presentTicket(ticket, config) };
 };
+
+/** What the store keeps of a create's input: all of it, unless a fault alters it. */
+function storedForm(input: CreateTicket, config: Parameters<Handler>[0]['config']): CreateTicket {
+  let title = input.title;
+  let email = input.contact.email;
+  if (config.faults.has('title-html-escaped')) title = escapeHtml(title);
+  if (config.faults.has('title-trimmed')) title = title.trim();
+  if (config.faults.has('long-title-truncated')) title = Array.from(title).slice(0, LONG_TITLE).join('');
+  if (config.faults.has('email-lowercased')) email = email.toLowerCase();
+  return title === input.title && email === input.contact.email ? input : { ...input, title, contact: { ...input.contact, email } };
+}
+
+/** Where the long-title-truncated fault cuts titles (code points). */
+const LONG_TITLE = 1000;

@@ -62,6 +62,7 @@ export const listTickets: Handler = (ctx, principal) => {
   const present = (t: Ticket) => {
     const out = presentTicket(t, config);
     if (config.variants.has('list-omits-foreignID')) delete out.foreignID;
+    if (config.faults.has('list-title-shortened')) out.title = Array.from(t.title).slice(0, 200).join('');
     return out;
   };
   const body: Record<string, unknown> = { items: items.map(present) };

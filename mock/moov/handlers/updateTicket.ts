@@ -35,7 +35,10 @@ export const updateTicket: Handler = (ctx, principal) => {
     if (config.variants.has('close-closed-409')) throw new HttpAnswer(409, { error: 'ticket is already closed' });
     return { status: 200, body: presentTicket(ticket, config) };
   }
-  const closed = store.close(ownerOf(ctx, ticket), ticket.ticketID, !config.faults.has("close-not-persisted"));
+  const owner = ownerOf(ctx, ticket);
+  const neighbour = config.faults.has('close-closes-neighbour') ? store.openPredecessor(owner, ticket.ticketID) : undefined;
+  const closed = store.close(owner, ticket.ticketID, !config.faults.has("close-not-persisted"));
+  if (neighbour) store.close(owner, neighbour.ticketID);
   return { status: 200, body: presentTicket(config.faults.has('close-response-stale') ? ticket : closed, config) };
 };
 

@@ -11,6 +11,7 @@ import { TicketWrites } from '../../../lib/moov/ticketWrites';
 import type { Allotment } from '../../../lib/moov/writePlan';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
+import type { Exchange } from '../../../lib/http/exchange';
 import { isConfirming, skipRun } from '../../support/property';
 import { AnswerLostError, TargetUnavailableError } from '../../../lib/http/availability';
 import { recoverLostWrite, type LostWriteHost } from './lostWrites';
@@ -70,10 +71,67 @@ export class MoovApi implements LostWriteHost {
     const response = await this.sendOnly(operation, request, intent);
     // A lost write's answer, found by reading back: the reads were judged as they came.
     if (response.recovered !== undefined) return response;
-    judgeDocumented(C, { ...response, intent }, operation);
-    this.checkRequestId(response, operation);
-    if (response.status === 200) this.checkTicketSemantics(operation, response);
+    this.judgeResponse(operation, response, intent, true);
     return response;
+  }
+
+  /** The checks every response gets; `requestId` false leaves x-request-id to the caller (a burst judges its own, TKT-PAR-003). */
+  private judgeResponse(operation: MoovOperationId, response: MoovResponse, intent: Intent, requestId: boolean): void {
+    judgeDocumented(C, { ...response, intent }, operation);
+    if (requestId) this.checkRequestId(response, operation);
+    if (response.status === 200) this.checkTicketSemantics(operation, response);
+  }
+
+  /** The next `size` requests go out at once, within the rate cap's spirit (see Throttle.allowBurst). */
+  allowBurst(size: number): void {
+    this.worker.client.allowBurst(size);
+  }
+
+  /**
+   * A read sent as part of a burst: every response check but x-request-id uniqueness and "no 5xx",
+   * which the burst's own check judges (TKT-PAR-003) before registerRequestIds() records them.
+   */
+  async burstRead(operation: 'getTicket' | 'listTickets', request: MoovRequest): Promise<MoovResponse> {
+    let response: MoovResponse;
+    try {
+      response = await this.worker.client.send(operation, request);
+    } catch (error) {
+      if (error instanceof TargetUnavailableError) skipRun(error.message);
+      throw error;
+    }
+    this.judgeResponse(operation, response, 'valid', false);
+    return response;
+  }
+
+  /** The x-request-ids this worker's run has seen so far, with the exchange that first carried each. */
+  get seenRequestIds(): ReadonlyMap<string, Exchange> {
+    return this.worker.requestIds;
+  }
+
+  /** Records x-request-ids a burst carried (after TKT-PAR-003 judged them), so later responses are compared with them too. */
+  registerRequestIds(responses: readonly MoovResponse[]): void {
+    for (const r of responses) {
+      const id = r.headers['x-request-id'];
+      if (id !== undefined && !this.worker.requestIds.has(id)) this.worker.requestIds.set(id, r.exchange);
+    }
+  }
+
+  /**
+   * A write sent once, whose lost answer is handed back rather than found out (two closes of one
+   * ticket at once: what each was answered is the evidence). Answered: every response check but
+   * "no 5xx", which the caller judges (TKT-PAR-002).
+   */
+  async tryWrite(operation: 'updateTicket', request: MoovRequest): Promise<{ response: MoovResponse } | { lost: AnswerLostError }> {
+    let response: MoovResponse;
+    try {
+      response = await this.worker.client.send(operation, { ...request, repeatable: false });
+    } catch (error) {
+      if (error instanceof AnswerLostError) return { lost: error };
+      if (error instanceof TargetUnavailableError) skipRun(error.message);
+      throw error;
+    }
+    this.judgeResponse(operation, response, 'valid', true);
+    return { response };
   }
 
   /**
@@ -328,6 +386,31 @@ export class MoovApi implements LostWriteHost {
    */
   async create(accountID: string, input: CreateTicket, auth?: MoovAuth): Promise<{ ticket: Ticket; sent: CreateTicket; response: MoovResponse }> {
     const sent: CreateTicket = { ...input, foreignID: this.label(input.foreignID) };
+    this.takeTicket();
+    const response = await this.ok('createTicket', { path: { accountID }, json: sent, auth });
+    const ticket = response.json as Ticket;
+    this.recordCreated(accountID, ticket, sent.foreignID ?? '');
+    verify(C.createEchoesInput, { sent, created: ticket, exchange: response.exchange }, { operation: 'createTicket', status: 200 });
+    return { ticket, sent, response };
+  }
+
+  /**
+   * A create of values a target may refuse (a 4xx) or must store exactly (TKT-VAL-001 judges
+   * that): within the test's share of the write plan, ledgered when created. Not judged against
+   * what was sent here; anything but a 2xx or a 4xx fails TKT-HTTP-003.
+   */
+  async createOrRefused(accountID: string, input: CreateTicket): Promise<{ sent: CreateTicket; ticket?: Ticket; response: MoovResponse }> {
+    const sent: CreateTicket = { ...input, foreignID: this.label(input.foreignID) };
+    this.takeTicket();
+    const response = await this.call('createTicket', { path: { accountID }, json: sent });
+    if (response.status >= 400 && response.status < 500) return { sent, response };
+    verify(C.validRequestServed, { ...response, intent: 'valid' }, { operation: 'createTicket', status: response.status });
+    this.recordCreated(accountID, response.json, sent.foreignID ?? '');
+    return { sent, ticket: response.json as Ticket, response };
+  }
+
+  /** One of the test's planned tickets for the create about to be sent. */
+  private takeTicket(): void {
     if (this.writeKey === undefined) throw new Error('create() before writes(key): every test that creates tickets declares it in specs/support/moovWriteNeeds.ts');
     // A spare (below) has its ticket from the plan's reserve already; a live failure's replay
     // (property.ts) writes beyond the test's share, from the reserve too.
@@ -336,11 +419,6 @@ export class MoovApi implements LostWriteHost {
     } else if (isConfirming()) {
       if (!this.worker.writes.tryTake(this.writeKey) && !this.worker.writes.probe()) skipRun('the write plan has no ticket left to replay the failing case');
     } else this.worker.writes.take(this.writeKey);
-    const response = await this.ok('createTicket', { path: { accountID }, json: sent, auth });
-    const ticket = response.json as Ticket;
-    this.recordCreated(accountID, ticket, sent.foreignID ?? '');
-    verify(C.createEchoesInput, { sent, created: ticket, exchange: response.exchange }, { operation: 'createTicket', status: 200 });
-    return { ticket, sent, response };
   }
 
   /**
@@ -399,8 +477,13 @@ export class MoovApi implements LostWriteHost {
 
   async close(accountID: string, ticketID: string, auth?: MoovAuth): Promise<{ ticket: Ticket; response: MoovResponse }> {
     const response = await this.ok('updateTicket', { path: { accountID, ticketID }, json: { status: 'closed' }, auth });
-    this.worker.writes.tickets.closed(accountID, ticketID);
+    this.recordClosed(accountID, ticketID);
     return { ticket: response.json as Ticket, response };
+  }
+
+  /** Records a close the run made (cleanup then leaves the ticket alone). */
+  recordClosed(accountID: string, ticketID: string): void {
+    this.worker.writes.tickets.closed(accountID, ticketID);
   }
 
   /**
