@@ -147,6 +147,19 @@ const items = (response: MoovResponse): Record<string, unknown>[] =>
  * setting that gives it. Order matters: the write probes share one ticket (its create shows
  * latestMessageOn, its foreignID is the duplicate), which the re-close probe closes last but one.
  */
+/** A point at which a target answers a list request with an Authorization header it cannot use: 401 or 400 (the pages name only 401 for missing or expired authentication). */
+function authStatusPoint(id: string, label: string, setting: 'malformedBasic' | 'unknownScheme', header: string, note: string): MoovPoint {
+  return {
+    id,
+    label,
+    answers: { '401': 'unauthorised', '400': 'a bad request' },
+    setting,
+    async probe(ctx) {
+      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header, note } }));
+    },
+  };
+}
+
 export const MOOV_POINTS: readonly MoovPoint[] = [
   {
     id: 'moov.unreachable-account-status',
@@ -182,24 +195,8 @@ export const MOOV_POINTS: readonly MoovPoint[] = [
       return statusAnswer(this, await ctx.send('createAccessToken', { path: {}, rawBody: body, contentType: 'application/x-www-form-urlencoded', version: null, auth: { kind: 'none' } }));
     },
   },
-  {
-    id: 'moov.malformed-basic-status',
-    label: 'Basic credential that does not decode',
-    answers: { '401': 'unauthorised', '400': 'a bad request' },
-    setting: 'malformedBasic',
-    async probe(ctx) {
-      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header: 'Basic !!!not-base64!!!', note: 'a malformed Basic credential' } }));
-    },
-  },
-  {
-    id: 'moov.unknown-scheme-status',
-    label: 'unknown authentication scheme',
-    answers: { '401': 'unauthorised', '400': 'a bad request' },
-    setting: 'unknownScheme',
-    async probe(ctx) {
-      return statusAnswer(this, await ctx.send('listTickets', { path: { accountID: ctx.ids.partner }, query: { count: 1 }, auth: { kind: 'literal', header: 'Token abc123', note: 'an unknown authentication scheme' } }));
-    },
-  },
+  authStatusPoint('moov.malformed-basic-status', 'Basic credential that does not decode', 'malformedBasic', 'Basic !!!not-base64!!!', 'a malformed Basic credential'),
+  authStatusPoint('moov.unknown-scheme-status', 'unknown authentication scheme', 'unknownScheme', 'Token abc123', 'an unknown authentication scheme'),
   {
     id: 'moov.invalid-query-status',
     label: 'malformed count',
