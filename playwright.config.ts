@@ -1,27 +1,14 @@
 import { defineConfig, type Project } from '@playwright/test';
 import { positiveInteger } from './lib/config/configError';
 import { loadEnv } from './lib/config/loadEnv';
-import { apiVersionsFrom } from './lib/config/moovTarget';
 import { OUTPUT_DIR, REPORTS_DIR } from './lib/config/run';
 import { selfTestMatrix } from './lib/config/selftestMatrix';
-import type { MoovOptions } from './specs/moov/support/fixtures';
+import { APIS } from './apis';
 
 loadEnv();
 
-const versions = apiVersionsFrom(process.env);
-
-/** `moov` is always there; MOOV_API_VERSIONS adds one `moov@<version>` project per version. */
-const moovProjects: Project<MoovOptions>[] = [
-  { name: 'moov', testDir: './specs/moov' },
-  ...versions.map((version) => ({ name: `moov@${version}`, testDir: './specs/moov', use: { moovApiVersion: version } })),
-];
-
-const conformanceProjects: Project<MoovOptions>[] = [
-  ...moovProjects,
-  // Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default) against the target.
-  { name: 'sdk', testDir: './specs/sdk' },
-  { name: 'teamwork-desk', testDir: './specs/teamwork-desk' },
-];
+/** Each API's projects (apis/<api>/index.ts): its name, and e.g. one `moov@<version>` per MOOV_API_VERSIONS entry. */
+const conformanceProjects: Array<Project & { name: string }> = APIS.flatMap((api) => api.projects(process.env)).map((p) => ({ name: p.name, testDir: p.testDir, ...(p.use ? { use: p.use as Project['use'] } : {}) }));
 
 /**
  * Only when the self-test asks (CONFORMANCE_SELFTEST_MATRIX, lib/config/selftestMatrix.ts): one
@@ -30,12 +17,12 @@ const conformanceProjects: Project<MoovOptions>[] = [
  * case in one worker process (a worker serves one project only, so spreading a case over two
  * would start two), and cases run side by side instead.
  */
-const selfTestProjects: Project<MoovOptions>[] = selfTestMatrix(process.env).map((c) => {
+const selfTestProjects: Project[] = selfTestMatrix(process.env, conformanceProjects.map((p) => p.name)).map((c) => {
   const base = conformanceProjects.find((p) => p.name === c.base);
   return { ...base, name: c.name, workers: 1, metadata: { selfTestCase: c }, ...(c.grep !== undefined ? { grep: new RegExp(c.grep) } : {}) };
 });
 
-export default defineConfig<MoovOptions>({
+export default defineConfig({
   globalSetup: './specs/global-setup.ts',
   outputDir: OUTPUT_DIR,
   fullyParallel: true,

@@ -1,4 +1,3 @@
-import type { ApiName } from '../lib/apis';
 import type { TestOutcomes } from './outcomes';
 
 /**
@@ -14,7 +13,8 @@ export type RunCounters = Record<string, number>;
 
 /** What a report says about the run a test belonged to (carried per test, so merged shards keep it). */
 export interface RunInfo {
-  api: ApiName;
+  /** The API's name (its descriptor's, apis/). */
+  api: string;
   /** Where requests went: a URL, never credentials. */
   target: string;
   targetKind: 'mock' | 'live';

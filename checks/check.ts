@@ -1,6 +1,5 @@
 import type { DocSource } from '../lib/contract/openapi';
 import type { Exchange } from '../lib/http/exchange';
-import type { ApiName } from '../lib/apis';
 
 /** error: breaks a documented promise. advisory: an implied expectation, fatal only with CONFORMANCE_STRICT=true. */
 export type Severity = 'error' | 'advisory';
@@ -22,7 +21,8 @@ export interface Check<Input> {
   /** Stable id, e.g. TKT-PAG-001. Used in failures, reports, docs and the self-test. */
   id: string;
   title: string;
-  api: ApiName;
+  /** The API it judges (its descriptor's name, apis/). */
+  api: string;
   severity: Severity;
   /** The doc statement the check enforces. */
   source: DocSource;

@@ -1,10 +1,4 @@
 import type { Env } from './config/configError';
-import { resolveMoovTarget } from './config/moovTarget';
-import { ledgerPath } from './moov/ledger';
-import { closeLedgerTickets } from './moov/cleanup';
-import { moovHealthRequest } from './moov/client';
-import { resolveTeamworkDeskTarget } from './config/teamworkDeskTarget';
-import { teamworkDeskHealthRequest } from './teamworkDesk/client';
 
 /** What global setup needs of a resolved target: where it is, and the request that shows it is up. */
 export interface ResolvedTarget {
@@ -17,11 +11,12 @@ export interface ResolvedTarget {
 /**
  * A kind of target the suite addresses (an API's server): the variable that points it at a live
  * one, the variable global setup sets to the embedded mock's URL otherwise, how its settings
- * resolve, and what a finished live run leaves to do. The mocks that stand in for each are in
- * mock/mocks.ts; the APIs that address each in lib/apis.ts.
+ * resolve, and what a finished live run leaves to do. Each API's own folder defines its kind
+ * (lib/moov/target.ts, lib/teamworkDesk/target.ts); the API descriptors (apis/) name the kind
+ * their tests address.
  */
-export interface TargetKind<Name extends string = string> {
-  name: Name;
+export interface TargetKind {
+  name: string;
   baseUrlVariable: string;
   mockUrlVariable: string;
   /** Its settings, resolved; a wrong or missing one is a ConfigError naming it. */
@@ -30,39 +25,41 @@ export interface TargetKind<Name extends string = string> {
   finish?(env: Env, runId: string, say: (line: string) => void): Promise<void>;
 }
 
-function kind<const Name extends string>(target: TargetKind<Name>): TargetKind<Name> {
-  return target;
+/**
+ * The embedded mock that stands in for a kind of target when its base URL is unset. Its server
+ * lives in mock/<api>/; this is the face shared code (global setup, the self-test, the bench,
+ * `npm run mock`) sees of it.
+ */
+export interface MockServer {
+  /** Starts it from the environment's mock settings (a bad one is a ConfigError naming it). */
+  start(env: Env, port?: number): Promise<RunningMock>;
+  /** The mock setting that sizes its data (tickets), and its default. */
+  size: { variable: string; default: number };
+  /** Mock settings a clean start empties: faults, variants, limits. */
+  cleanSettings: readonly string[];
+  /**
+   * The settings that address a mock started from `env`'s settings (its keys and accounts) at
+   * `url` as a live target: writes allowed, every other live setting at its default except the
+   * rate cap given (undefined: the live default). A URL of its own, so an outage can be staged.
+   */
+  liveTargetEnv(env: Env, url: string, maxRps?: string): Record<string, string>;
+  /** The variable `npm run mock` reads its port from. */
+  portVariable: string;
 }
 
-export const TARGET_KINDS = [
-  kind({
-    name: 'moov',
-    baseUrlVariable: 'MOOV_BASE_URL',
-    mockUrlVariable: 'MOOV_MOCK_URL',
-    resolve: (env) => {
-      const target = resolveMoovTarget(env);
-      return { kind: target.kind, requestTimeoutMs: target.requestTimeoutMs, health: moovHealthRequest(target) };
-    },
-    finish: async (env, runId, say) => {
-      const target = resolveMoovTarget(env);
-      if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, say);
-    },
-  }),
-  kind({
-    name: 'teamwork-desk',
-    baseUrlVariable: 'TEAMWORK_DESK_BASE_URL',
-    mockUrlVariable: 'TEAMWORK_DESK_MOCK_URL',
-    resolve: (env) => {
-      const target = resolveTeamworkDeskTarget(env);
-      return { kind: target.kind, requestTimeoutMs: target.requestTimeoutMs, health: teamworkDeskHealthRequest(target) };
-    },
-  }),
-] as const;
-
-export type TargetName = (typeof TARGET_KINDS)[number]['name'];
-
-export function targetKind(name: TargetName): TargetKind<TargetName> {
-  const found = TARGET_KINDS.find((t) => t.name === name);
-  if (!found) throw new Error(`no target kind named ${JSON.stringify(name)}`);
-  return found;
+/** An embedded mock, running. */
+export interface RunningMock {
+  url: string;
+  /** Every request it served, for the bench and the SDK's request audit. */
+  log: { all(): unknown[] };
+  /**
+   * The settings that address it as a live target: its URL, keys and accounts, writes allowed,
+   * every other live setting at its default except the rate cap given (undefined: the live default).
+   */
+  asLiveTarget(maxRps?: string): Record<string, string>;
+  /** The Authorization header its own keys make (the bench replays logged requests, which keep none). */
+  authorization: string;
+  /** What `npm run mock` prints about it: what it is, its accounts, a command to try. */
+  describe(): string[];
+  close(): Promise<void>;
 }

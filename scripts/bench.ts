@@ -25,12 +25,10 @@ import { positiveInteger, positiveNumber, valueOf } from '../lib/config/configEr
 import { loadEnv } from '../lib/config/loadEnv';
 import { REPORTS_DIR } from '../lib/config/run';
 import { playwright } from '../lib/playwrightRun';
-import { MOCK_DEFAULTS as MOOV_MOCK_DEFAULTS, moovMockConfigFromEnv } from '../mock/moov/config';
-import { startMoovMock } from '../mock/moov/server';
-import { cleanMockEnv, moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../mock/shared/cleanEnv';
+import { cleanMockEnv } from '../mock/shared/cleanEnv';
 import type { LoggedRequest } from '../lib/http/loggedRequest';
-import { MOCK_DEFAULTS as TEAMWORK_DESK_MOCK_DEFAULTS, teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
-import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
+import { APIS, api as apiNamed } from '../apis';
+import { allTargets } from '../apis/lookup';
 
 import { availabilityLine } from '../reporters/conformance/summaryText';
 import { outageCases, runOutage } from './selftest/outages';
@@ -120,11 +118,11 @@ function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes:
 
 /** The mock settings: the defaults (no fault, variant or limit of the caller's), at `size`. */
 function mockEnv(size: string, weather = ''): NodeJS.ProcessEnv {
+  const targets = allTargets(APIS);
   const env: NodeJS.ProcessEnv = {
-    ...cleanMockEnv(),
+    ...cleanMockEnv(targets.map(({ target, mock }) => ({ baseUrlVariable: target.baseUrlVariable, cleanSettings: mock.cleanSettings }))),
     MOCK_WEATHER: weather,
-    MOCK_SEED_TICKETS: size === 'default' ? '' : size,
-    TEAMWORK_DESK_MOCK_SEED_TICKETS: size === 'default' ? '' : size,
+    ...Object.fromEntries(targets.map(({ mock }) => [mock.size.variable, size === 'default' ? '' : size])),
     // Every request is counted, however many there are.
     MOCK_REQUEST_LOG_SIZE: '10000000',
   };
@@ -134,23 +132,8 @@ function mockEnv(size: string, weather = ''): NodeJS.ProcessEnv {
 
 /** A fresh mock of the API at `size`, and the Authorization header a replayed request carries. */
 async function mockFor(api: Api, size: string, weather = ''): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
-  const env = mockEnv(size, weather);
-  if (api === 'moov') {
-    const config = moovMockConfigFromEnv(env);
-    const mock = await startMoovMock(config);
-    return {
-      ...mock,
-      authorization: `Basic ${Buffer.from(`${config.publicKey}:${config.secretKey}`).toString('base64')}`,
-      targetEnv: moovLiveTargetEnv({ ...config, url: mock.url }, LIVE_MAX_RPS),
-    };
-  }
-  const config = teamworkDeskMockConfigFromEnv(env);
-  const mock = await startTeamworkDeskMock(config);
-  return {
-    ...mock,
-    authorization: `Bearer ${config.apiKey}`,
-    targetEnv: teamworkDeskLiveTargetEnv(mock.url, config.apiKey, LIVE_MAX_RPS),
-  };
+  const mock = await apiNamed(api).mock.start(mockEnv(size, weather));
+  return { url: mock.url, authorization: mock.authorization, log: mock.log as { all(): LoggedRequest[] }, targetEnv: mock.asLiveTarget(LIVE_MAX_RPS), close: () => mock.close() };
 }
 
 /** Replays logged requests with `WORKERS` plain loops against a fresh mock of the same size; returns the wall time. */
@@ -197,7 +180,7 @@ interface Row {
 
 function ticketsAt(api: Api, size: string): number {
   if (size !== 'default') return Number(size);
-  return api === 'moov' ? MOOV_MOCK_DEFAULTS.seedTicketsPerAccount : TEAMWORK_DESK_MOCK_DEFAULTS.seedTickets;
+  return apiNamed(api).mock.size.default;
 }
 
 function testCounts(output: string, report: ConformanceReport | undefined): Row['tests'] {
@@ -215,7 +198,7 @@ function readReport(dir: string): ConformanceReport | undefined {
 
 /** An outage row: the suite against a target that refuses connections, or one that never answers. */
 async function measureOutage(project: Project, size: string): Promise<Row> {
-  const c = outageCases([project]).find((o) => o.name.startsWith(size))!;
+  const c = outageCases([apiNamed(project)]).find((o) => o.name.startsWith(size))!;
   const result = await runOutage(c, mockEnv('default'));
   return {
     project,
@@ -241,7 +224,7 @@ async function measure(project: Project, mode: Mode, size: string, quiet?: Row):
   const env: Record<string, string> = {
     CONFORMANCE_REPORTER: 'dot',
     CONFORMANCE_WORKERS: String(WORKERS),
-    ...(live ? live.targetEnv : { CONFORMANCE_BENCH_LOG: logFile, ...pick(mockEnv(size), ['MOCK_SEED_TICKETS', 'TEAMWORK_DESK_MOCK_SEED_TICKETS', 'MOCK_REQUEST_LOG_SIZE']) }),
+    ...(live ? live.targetEnv : { CONFORMANCE_BENCH_LOG: logFile, ...pick(mockEnv(size), [apiNamed(api).mock.size.variable, 'MOCK_REQUEST_LOG_SIZE']) }),
   };
   const started = Date.now();
   const run = await playwright(['test', `--project=${project}`, `--global-timeout=${Math.round(TIMEOUT_MINUTES * 60_000)}`], env);

@@ -10,9 +10,9 @@ import { concreteSeed, propertySettings } from '../lib/config/properties';
 import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
 import { selectedProjects } from '../lib/config/selectedProjects';
-import { targetOfProject } from '../lib/apis';
-import { TARGET_KINDS, type TargetKind, type TargetName } from '../lib/targets';
-import { MOCKS, type RunningMock } from '../mock/mocks';
+import { APIS, registry } from '../apis';
+import { targetsOf as targetsOfApis, type ServedTarget } from '../apis/lookup';
+import type { RunningMock } from '../lib/targets';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
 import { requestIdDir } from './moov/support/worker';
 import { loadWaivers } from '../checks/waivers/load';
@@ -24,7 +24,7 @@ const PREFLIGHT_TIMEOUT_MS = 10_000;
 
 /**
  * Runs once before any test: settles the run's id, start time and seed, starts the embedded mocks
- * when MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL are unset, and checks every setting (the waivers file
+ * of the APIs a run tests (apis/) when their base URLs are unset, and checks every setting (the waivers file
  * the baseline report and calibration profiles among them) so a wrong one
  * stops the run before any request. Returns the teardown.
  */
@@ -40,13 +40,13 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // Only what the run tests is checked, started and preflighted: a teamwork-desk run needs no Moov settings.
   const targets = targetsOf(selectedProjects(process.argv, config.projects.map((p) => p.name)));
   const matrix = selfTestMatrix(process.env);
-  const mocks = new Map<TargetName, RunningMock>();
+  const mocks = new Map<string, RunningMock>();
   const closeMocks = () => Promise.all([...mocks.values()].map((m) => m.close()));
   try {
     propertySettings(process.env);
     // The waivers file (every entry names a registered check, a reason, an issue link and a date)
     // and the baseline report are checked before the mocks start or any request is sent.
-    loadWaivers(process.env);
+    loadWaivers(process.env, (id) => registry.get(id));
     baselineFileFromEnv(process.env);
     // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
     profilesFrom(process.env, 'CONFORMANCE_PROFILE');
@@ -54,10 +54,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     const preflights: PreflightRequest[] = [];
     // Every target's settings are checked before anything stops: one message names every problem.
     const problems: ConfigError[] = [];
-    for (const target of targets) {
+    for (const { target, mock: server } of targets) {
       await (async () => {
         if (valueOf(process.env, target.baseUrlVariable) === undefined) {
-          const mock = await MOCKS[target.name].start(process.env);
+          const mock = await server.start(process.env);
           mocks.set(target.name, mock);
           process.env[target.mockUrlVariable] = mock.url;
         }
@@ -98,15 +98,14 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 }
 
 /** The kinds of target the projects' tests address (each once: moov and sdk both address a Moov target). */
-function targetsOf(projects: readonly string[]): Array<TargetKind<TargetName>> {
-  const names = new Set(projects.map(targetOfProject));
-  return TARGET_KINDS.filter((t) => names.has(t.name));
+function targetsOf(projects: readonly string[]): ServedTarget[] {
+  return targetsOfApis(APIS, projects);
 }
 
 /** Closes what a live run created (per its ledger) and checks its request ids. */
-async function finishRun(env: NodeJS.ProcessEnv, targets: ReadonlyArray<TargetKind<TargetName>>): Promise<void> {
+async function finishRun(env: NodeJS.ProcessEnv, targets: readonly ServedTarget[]): Promise<void> {
   const id = runIdOf(env);
-  for (const target of targets) await target.finish?.(env, id, (line) => console.log(line));
+  for (const { target } of targets) await target.finish?.(env, id, (line) => console.log(line));
   WriteLedger.removeSlots(ledgerPath(id));
   assertRequestIdsUnique(id);
 }

@@ -6,13 +6,13 @@ import { ConfigError } from './configError';
 const root = resolve(__dirname, '../..');
 
 /**
- * Target groups: a group's defaults from .env.example (the embedded mock's accounts and keys)
+ * Target groups, one per `<PREFIX>_BASE_URL` in .env.example (every kind of target documents its
+ * base URL there): a group's defaults (the embedded mock's accounts and keys, every `<PREFIX>_*`)
  * apply only while its base URL is unset, so a live run never silently borrows mock settings.
  */
-const GROUPS = [
-  { prefix: 'MOOV_', baseUrl: 'MOOV_BASE_URL' },
-  { prefix: 'TEAMWORK_DESK_', baseUrl: 'TEAMWORK_DESK_BASE_URL' },
-] as const;
+function groupsOf(defaults: Record<string, string>): Array<{ prefix: string; baseUrl: string }> {
+  return Object.keys(defaults).flatMap((key) => (key.endsWith('_BASE_URL') ? [{ prefix: key.slice(0, -'BASE_URL'.length), baseUrl: key }] : []));
+}
 
 let loaded = false;
 
@@ -41,7 +41,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, dir = root): void 
     }
   }
   const defaults = read('.env.example');
-  for (const group of GROUPS) {
+  for (const group of groupsOf(defaults)) {
     if ((env[group.baseUrl] ?? '').trim() !== '') continue;
     for (const [key, value] of Object.entries(defaults)) {
       if (key.startsWith(group.prefix) && value !== '' && (env[key] ?? '') === '') env[key] = value;

@@ -49,6 +49,7 @@ export function apiVersionsFrom(env: Env): string[] {
  */
 export function resolveMoovTarget(env: Env): MoovTarget {
   secrets.addFromEnv(env);
+  secrets.addBasic(valueOf(env, 'MOOV_PUBLIC_KEY'), valueOf(env, 'MOOV_SECRET_KEY') ?? '', '$MOOV_BASIC_CREDENTIALS');
   const apiVersion = apiVersionFrom(env);
   const live = valueOf(env, 'MOOV_BASE_URL') !== undefined;
   const why = live ? 'it is required when MOOV_BASE_URL points at a live target' : 'the embedded mock uses it (default in .env.example)';

@@ -17,7 +17,7 @@ export interface SelfTestMatrixCase {
   /** The Playwright project name: `<base>~<case>`, letters, digits, `.`, `_`, `-`, `~` and `@` only. */
   name: string;
   /** The conformance project whose specs it runs. */
-  base: 'moov' | 'teamwork-desk' | 'sdk';
+  base: string;
   /** Environment overrides for the case's workers (target URLs, CONFORMANCE_STRICT, MOOV_SDK_MODULE...). */
   env: Record<string, string>;
   /**
@@ -47,10 +47,12 @@ export const OUTSIDE_FOCUS = 'self-test: this test covers none of the checks thi
 
 export const MATRIX_VARIABLE = 'CONFORMANCE_SELFTEST_MATRIX';
 const NAME = /^[\w.@~-]+$/;
-const BASES: ReadonlySet<string> = new Set(['moov', 'teamwork-desk', 'sdk']);
 
-/** The matrix CONFORMANCE_SELFTEST_MATRIX names, or none; a malformed one stops the run. */
-export function selfTestMatrix(env: Env): SelfTestMatrixCase[] {
+/**
+ * The matrix CONFORMANCE_SELFTEST_MATRIX names, or none; a malformed one, or a case whose base is
+ * none of `bases` (the conformance projects, when the caller knows them), stops the run.
+ */
+export function selfTestMatrix(env: Env, bases?: readonly string[]): SelfTestMatrixCase[] {
   const file = valueOf(env, MATRIX_VARIABLE);
   if (file === undefined) return [];
   let matrix: SelfTestMatrix;
@@ -62,7 +64,7 @@ export function selfTestMatrix(env: Env): SelfTestMatrixCase[] {
   const seen = new Set<string>();
   for (const c of matrix.cases ?? []) {
     const badFocus = c.focus !== undefined && (!Array.isArray(c.focus) || c.focus.some((id) => typeof id !== 'string'));
-    if (typeof c.name !== 'string' || !NAME.test(c.name) || seen.has(c.name) || !BASES.has(c.base) || typeof c.env !== 'object' || c.env === null || badFocus || !isRegExpSource(c.grep)) {
+    if (typeof c.name !== 'string' || !NAME.test(c.name) || seen.has(c.name) || typeof c.base !== 'string' || (bases !== undefined && !bases.includes(c.base)) || typeof c.env !== 'object' || c.env === null || badFocus || !isRegExpSource(c.grep)) {
       throw new ConfigError(MATRIX_VARIABLE, `malformed or repeated case ${JSON.stringify(c.name)} in ${file}`);
     }
     seen.add(c.name);

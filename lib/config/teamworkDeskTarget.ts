@@ -23,6 +23,7 @@ export interface TeamworkDeskTarget {
  */
 export function resolveTeamworkDeskTarget(env: Env): TeamworkDeskTarget {
   secrets.addFromEnv(env);
+  secrets.addBasic(valueOf(env, 'TEAMWORK_DESK_API_KEY'), 'x', '$TEAMWORK_DESK_BASIC_CREDENTIALS');
   const live = valueOf(env, 'TEAMWORK_DESK_BASE_URL') !== undefined;
   const apiKey = required(
     env,

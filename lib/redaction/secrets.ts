@@ -8,10 +8,17 @@ export interface SecretEntry {
   reference: string;
 }
 
-/** Variables whose values are secrets wherever they appear. */
-export const SECRET_VARIABLES = ['MOOV_SECRET_KEY', 'MOOV_PUBLIC_KEY', 'TEAMWORK_DESK_API_KEY'] as const;
+/**
+ * Variables whose values are secrets wherever they appear, by name: every key, secret, token or
+ * password an API's settings define (MOOV_PUBLIC_KEY, MOOV_SECRET_KEY, TEAMWORK_DESK_API_KEY...),
+ * so a new API's credentials are redacted without a list to keep.
+ */
+export function isSecretVariable(name: string): boolean {
+  return /(^|_)(KEY|SECRET|TOKEN|PASSWORD)$/.test(name);
+}
 
 const MIN_LENGTH = 4; // shorter "secrets" would redact ordinary text
+const MIN_NAMED_LENGTH = 8;
 
 class SecretRegistry {
   private entries: SecretEntry[] = [];
@@ -28,14 +35,18 @@ class SecretRegistry {
     this.entries.sort((a, b) => b.value.length - a.value.length);
   }
 
-  /** Registers the secret variables of `env`, plus the Basic credential built from the Moov pair. */
+  /**
+   * Registers the secret variables of `env`. Credentials an API builds from them (a Basic pair)
+   * are registered where its target's settings resolve (lib/config/<api>Target.ts).
+   */
   addFromEnv(env: Readonly<Record<string, string | undefined>>): void {
-    for (const name of SECRET_VARIABLES) this.add(env[name], `$${name}`);
-    const pub = env.MOOV_PUBLIC_KEY;
-    const sec = env.MOOV_SECRET_KEY;
-    if (pub && sec) this.add(Buffer.from(`${pub}:${sec}`).toString('base64'), '$MOOV_BASIC_CREDENTIALS');
-    const tw = env.TEAMWORK_DESK_API_KEY;
-    if (tw) this.add(Buffer.from(`${tw}:x`).toString('base64'), '$TEAMWORK_DESK_BASIC_CREDENTIALS');
+    // Found by name only, so a short value (a flag such as `true`) is no secret: redacting it would garble ordinary text.
+    for (const [name, value] of Object.entries(env)) if (isSecretVariable(name) && (value ?? '').length >= MIN_NAMED_LENGTH) this.add(value, `$${name}`);
+  }
+
+  /** Registers a Basic credential `user:password` as `reference`. */
+  addBasic(user: string | undefined, password: string, reference: string): void {
+    if (user) this.add(Buffer.from(`${user}:${password}`).toString('base64'), reference);
   }
 
   redact(text: string): string {

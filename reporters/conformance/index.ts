@@ -16,8 +16,7 @@ import { unavailableLines, verdictLine, waivedLines } from './summaryText';
 import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 import { reproductionEnv } from '../../lib/config/reproduction';
 import { ledgerPath, WriteLedger } from '../../lib/moov/ledger';
-import { apiIdentity } from '../../lib/apis';
-import { targetKind } from '../../lib/targets';
+import { api as apiNamed, registry } from '../../apis';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
@@ -111,7 +110,7 @@ export default class ConformanceReporter implements Reporter {
     const problems: string[] = [];
     let waivers: WaiverSet | undefined;
     try {
-      waivers = loadWaivers(process.env);
+      waivers = loadWaivers(process.env, (id) => registry.get(id));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(error.message);
@@ -136,7 +135,7 @@ export default class ConformanceReporter implements Reporter {
     for (const api of report.apis) {
       const run = api.runs[0];
       for (const failure of api.failures) {
-        const variable = targetKind(apiIdentity(api.api).target).baseUrlVariable;
+        const variable = apiNamed(api.api).target.baseUrlVariable;
         // Against the mock, a failure seen with faults on reproduces only with the same faults on.
         const bundle = replayBundle(failure, run?.target ?? '', run?.targetKind ?? 'mock', variable, reproductionEnv(process.env, 'mock').trim());
         mkdirSync(replayDir, { recursive: true });

@@ -1,6 +1,7 @@
-import { registry } from '../../checks';
+import { APIS, registry as suiteRegistry } from '../../apis';
 import type { AnyCheck } from '../../checks/check';
-import { apiIdentity, apiOfProject, type ApiName } from '../../lib/apis';
+import type { CheckRegistry } from '../../checks/registry';
+import { apiOfProject, type ApiIdentity } from '../../lib/apis';
 import type { CollectedTest } from './collected';
 
 import { WaiverBook } from './waivers';
@@ -20,9 +21,9 @@ function cellStatuses(check: AnyCheck, documented: readonly number[]): number[] 
   return inContract.length > 0 ? inContract : [0]; // 0: "whatever the status" for checks on non-response evidence
 }
 
-function sectionFor(api: ApiName, tests: CollectedTest[], book: WaiverBook, waivedTests: Set<CollectedTest>): ApiSection {
-  const contract = apiIdentity(api).contract();
-  const checks = registry.forApi(api);
+function sectionFor(api: ApiIdentity, registry: CheckRegistry, tests: CollectedTest[], book: WaiverBook, waivedTests: Set<CollectedTest>): ApiSection {
+  const contract = api.contract();
+  const checks = registry.forApi(api.name);
   const documented = (operation: string) => {
     try {
       return contract?.operation(operation).documentedStatuses ?? [];
@@ -139,8 +140,8 @@ function sectionFor(api: ApiName, tests: CollectedTest[], book: WaiverBook, waiv
   const runs = dedupe(tests.flatMap((t) => (t.run ? [t.run] : [])), (r) => JSON.stringify(r));
 
   return {
-    api,
-    title: apiIdentity(api).title,
+    api: api.name,
+    title: api.title,
     coverage: ratio(coveredCells, universe.size),
     conformance: ratio(cleanCells, exercised.size),
     operations,
@@ -167,6 +168,8 @@ export function slug(text: string): string {
 }
 
 export interface BuildOptions {
+  /** The APIs a test may belong to and their checks (default: the suite's, apis/). */
+  suite?: { apis: readonly ApiIdentity[]; registry: CheckRegistry };
   /** The run's waivers (none by default). */
   waivers?: WaiverSet;
   /** The date waivers expire against, YYYY-MM-DD (default: today, UTC). */
@@ -204,13 +207,18 @@ function availabilityOf(tests: CollectedTest[], preflight: string[]): Availabili
 export function buildReport(tests: CollectedTest[], durationMs: number, options: BuildOptions = {}): ConformanceReport {
   const book = new WaiverBook(options.waivers ?? { file: '', waivers: [] }, options.today ?? todayUtc());
   const waivedTests = new Set<CollectedTest>();
-  const byApi = new Map<ApiName, CollectedTest[]>();
+  const { apis: known, registry } = options.suite ?? { apis: APIS, registry: suiteRegistry };
+  const names = known.map((a) => a.name);
+  const byApi = new Map<string, CollectedTest[]>();
   for (const test of tests) {
-    const api = test.run?.api ?? apiOfProject(test.project);
+    const api = test.run?.api ?? apiOfProject(names, test.project);
     if (!api) continue;
     byApi.set(api, [...(byApi.get(api) ?? []), test]);
   }
-  const apis = [...byApi.entries()].map(([api, own]) => sectionFor(api, own, book, waivedTests));
+  const apis = [...byApi.entries()].flatMap(([name, own]) => {
+    const api = known.find((a) => a.name === name);
+    return api ? [sectionFor(api, registry, own, book, waivedTests)] : [];
+  });
   const sum = (name: string) => tests.reduce((n, t) => n + (t.counters[name] ?? 0), 0);
   const failed = tests.filter((t) => (t.status === 'failed' || t.status === 'timedOut') && !waivedTests.has(t)).length;
   const ranChecks = apis.some((a) => a.conformance.of > 0);

@@ -3,11 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { playwright } from '../../lib/playwrightRun';
-import { moovMockConfigFromEnv } from '../../mock/moov/config';
-import { startMoovMock } from '../../mock/moov/server';
-import { moovLiveTargetEnv, teamworkDeskLiveTargetEnv } from '../../mock/shared/cleanEnv';
-import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
-import { startTeamworkDeskMock } from '../../mock/teamwork-desk/server';
+import type { ApiDescriptor } from '../../apis/descriptor';
 import type { ConformanceReport } from '../../reporters/conformance/report';
 
 /**
@@ -17,7 +13,7 @@ import type { ConformanceReport } from '../../reporters/conformance/report';
  * and never answers, and one that dies mid-run.
  */
 export interface OutageCase {
-  project: 'moov' | 'teamwork-desk';
+  project: string;
   name: string;
   /** The longest the whole run may take. */
   withinMs: number;
@@ -56,25 +52,23 @@ async function silent(): Promise<{ url: string; close(): Promise<void> }> {
   return { url, close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }) };
 }
 
-function liveEnv(project: OutageCase['project'], url: string, base: NodeJS.ProcessEnv): Record<string, string> {
-  if (project === 'moov') return moovLiveTargetEnv({ ...moovMockConfigFromEnv(base), url }, '10000');
-  return teamworkDeskLiveTargetEnv(url, teamworkDeskMockConfigFromEnv(base).apiKey);
-}
-
-/** A mock that answers its first `requests` requests and then nothing (MOCK_WEATHER hang-after). */
-async function diesAfter(project: OutageCase['project'], requests: number, base: NodeJS.ProcessEnv): Promise<{ url: string; close(): Promise<void> }> {
-  const env = { ...base, MOCK_WEATHER: `hang-after=${requests}` };
-  return project === 'moov' ? startMoovMock(moovMockConfigFromEnv(env)) : startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(env));
+/** Its mock, answering its first `requests` requests and then nothing (MOCK_WEATHER hang-after). */
+function diesAfter(api: ApiDescriptor, requests: number, base: NodeJS.ProcessEnv): Promise<{ url: string; close(): Promise<void> }> {
+  return api.mock.start({ ...base, MOCK_WEATHER: `hang-after=${requests}` });
 }
 
 /** Mid-run hangs cost a request timeout each: a short one keeps the self-test quick (the breaker does not depend on it). */
 const MID_RUN_TIMEOUT_MS = 4_000;
 
-export function outageCases(projects: readonly string[]): OutageCase[] {
+/** The outage cases of the APIs whose self-test asks for them (SelfTestSuite.outages). */
+export function outageCases(apis: readonly ApiDescriptor[]): OutageCase[] {
   const cases: OutageCase[] = [];
-  for (const project of ['moov', 'teamwork-desk'] as const) {
-    if (!projects.includes(project)) continue;
-    const as = (target: { url: string; close(): Promise<void> }, base: NodeJS.ProcessEnv, extra: Record<string, string> = {}) => ({ env: { ...liveEnv(project, target.url, base), ...extra }, close: () => target.close() });
+  for (const api of apis) {
+    const outages = api.selfTest.outages;
+    if (outages === undefined) continue;
+    const project = api.name;
+    // The mock's own keys and accounts at the outage's URL, as a live target (the rate cap out of the way).
+    const as = (target: { url: string; close(): Promise<void> }, base: NodeJS.ProcessEnv, extra: Record<string, string> = {}) => ({ env: { ...api.mock.liveTargetEnv(base, target.url, '10000'), ...extra }, close: () => target.close() });
     cases.push(
       { project, name: 'unreachable (connection refused)', withinMs: 15_000, maxLines: 10, start: async (base) => as(await refusing(), base) },
       { project, name: 'hangs from the start', withinMs: 60_000, maxLines: 10, start: async (base) => as(await silent(), base) },
@@ -82,7 +76,7 @@ export function outageCases(projects: readonly string[]): OutageCase[] {
         project,
         name: 'dies mid-run',
         withinMs: 60_000,
-        start: async (base) => as(await diesAfter(project, project === 'moov' ? 150 : 60, base), base, { CONFORMANCE_REQUEST_TIMEOUT_MS: String(MID_RUN_TIMEOUT_MS) }),
+        start: async (base) => as(await diesAfter(api, outages.dieAfterRequests, base), base, { CONFORMANCE_REQUEST_TIMEOUT_MS: String(MID_RUN_TIMEOUT_MS) }),
       },
     );
   }

@@ -1,4 +1,4 @@
-import type { SelfTestSuite, VariantCase } from './types';
+import type { SelfTestSuite, VariantCase } from '../../apis/selfTestCases';
 
 /**
  * One case per group of the suite's variant groups that has members in this mode (`variants`,

@@ -15,9 +15,9 @@ import { startMoovMock } from '../../mock/moov/server';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
 import { calibrateMock } from './support/calibrateMock';
 import { plainProbes, startMock } from './support/sideBySide';
-import { moovSelfTest } from '../../scripts/selftest/moov';
-import { teamworkDeskSelfTest } from '../../scripts/selftest/teamworkDesk';
-import type { SelfTestSuite } from '../../scripts/selftest/types';
+import { moovSelfTest } from '../../apis/moov/selfTest';
+import { teamworkDeskSelfTest } from '../../apis/teamwork-desk/selfTest';
+import type { SelfTestSuite } from '../../apis/selfTestCases';
 import { groupedVariants } from '../../scripts/selftest/variantGroups';
 import { configError } from './support/configError';
 

@@ -88,7 +88,7 @@ test.describe('target configuration', () => {
 
   test('.env.example supplies mock defaults only while the base URL is unset; .env never overrides the environment', () => {
     const dir = mkdtempSync(join(tmpdir(), 'env-'));
-    writeFileSync(join(dir, '.env.example'), 'MOOV_BASE_URL=\nMOOV_ACCOUNT_ID=mock-account\nTEAMWORK_DESK_API_KEY=mock-key\n');
+    writeFileSync(join(dir, '.env.example'), 'MOOV_BASE_URL=\nMOOV_ACCOUNT_ID=mock-account\nTEAMWORK_DESK_BASE_URL=\nTEAMWORK_DESK_API_KEY=mock-key\n');
     writeFileSync(join(dir, '.env'), 'MOOV_SECRET_KEY=from-dotenv\nMOOV_PUBLIC_KEY=from-dotenv\n');
     const mockRun: NodeJS.ProcessEnv = { MOOV_PUBLIC_KEY: 'from-environment' };
     loadEnv(mockRun, dir);

@@ -24,10 +24,12 @@ const ROOMS: Room[] = [
   { name: 'generators', paths: ['generators/'], mayImport: ['library'] },
   { name: 'checks', paths: ['checks/'], mayImport: ['library'] },
   { name: 'mock', paths: ['mock/'], mayImport: ['library', 'calibration'] },
-  { name: 'specs', paths: ['specs/support/', 'specs/moov/', 'specs/teamwork-desk/', 'specs/sdk/', 'specs/global-setup.ts'], mayImport: ['library', 'calibration', 'generators', 'checks', 'mock'] },
-  { name: 'reporters', paths: ['reporters/'], mayImport: ['library', 'calibration', 'checks'] },
+  // The API descriptors: each API's contract, target, checks, mock and self-test cases, in one list.
+  { name: 'apis', paths: ['apis/'], mayImport: ['library', 'checks', 'mock'] },
+  { name: 'specs', paths: ['specs/'], mayImport: ['library', 'calibration', 'generators', 'checks', 'mock', 'apis'] },
+  { name: 'reporters', paths: ['reporters/'], mayImport: ['library', 'calibration', 'checks', 'apis'] },
   // The suite's own tests and tools stand on everything they test or drive.
-  { name: 'scripts', paths: ['scripts/'], mayImport: ['library', 'calibration', 'generators', 'checks', 'mock', 'reporters'] },
+  { name: 'scripts', paths: ['scripts/'], mayImport: ['library', 'calibration', 'generators', 'checks', 'mock', 'apis', 'reporters'] },
   { name: 'self-tests', paths: ['specs/unit/', 'specs/reports/', 'playwright.config.ts'], mayImport: ['*'] },
 ];
 

@@ -7,7 +7,7 @@ const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
 /** `npm run mock` until it has printed both "Try:" lines; the lines it printed. */
 async function startMock(env: Record<string, string>): Promise<{ tries: string[]; output: string; stop(): void }> {
-  const child = spawn(TSX, ['mock/start.ts'], { cwd: ROOT, env: { ...process.env, MOCK_PORT: '0', TEAMWORK_DESK_MOCK_PORT: '0', MOCK_FAULTS: '', MOCK_WEATHER: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['scripts/serve-mocks.ts'], { cwd: ROOT, env: { ...process.env, MOCK_PORT: '0', TEAMWORK_DESK_MOCK_PORT: '0', MOCK_FAULTS: '', MOCK_WEATHER: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const tries = await new Promise<string[]>((resolveTries, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm run mock printed:\n${output}`)), 20_000);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { registry } from '../../checks';
+import { registry } from '../../apis';
 import { loadWaivers } from '../../checks/waivers/load';
 import { matchWaiver, type FailureFacts } from '../../checks/waivers/match';
 import { parseWaivers } from '../../checks/waivers/parse';
@@ -54,12 +54,12 @@ test.describe('waivers file', () => {
 
   test('the default file may be absent; a file CONFORMANCE_WAIVERS names must exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'waivers-'));
-    expect(loadWaivers({}, dir)).toEqual({ file: FILE, waivers: [] });
-    expect(configError(() => loadWaivers({ CONFORMANCE_WAIVERS: 'missing.yaml' }, dir)).variable).toBe('CONFORMANCE_WAIVERS');
+    expect(loadWaivers({}, lookup, dir)).toEqual({ file: FILE, waivers: [] });
+    expect(configError(() => loadWaivers({ CONFORMANCE_WAIVERS: 'missing.yaml' }, lookup, dir)).variable).toBe('CONFORMANCE_WAIVERS');
     writeFileSync(join(dir, 'w.yaml'), entry({}));
-    expect(loadWaivers({ CONFORMANCE_WAIVERS: 'w.yaml' }, dir).waivers).toHaveLength(1);
+    expect(loadWaivers({ CONFORMANCE_WAIVERS: 'w.yaml' }, lookup, dir).waivers).toHaveLength(1);
     // The committed default ships with no entries, so a default run is unchanged.
-    expect(loadWaivers({}).waivers).toEqual([]);
+    expect(loadWaivers({}, lookup).waivers).toEqual([]);
   });
 });
 

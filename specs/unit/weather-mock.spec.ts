@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { selectedProjects } from '../../lib/config/selectedProjects';
-import { targetOfProject } from '../../lib/apis';
+import { apiOfSuiteProject } from '../../apis';
 import { preflight } from '../../lib/http/preflight';
 import { weatherFromEnv } from '../../mock/shared/weather';
 import { configError } from './support/configError';
@@ -118,6 +118,6 @@ test.describe('preflight: a dead live target stops the run in seconds, with one 
     expect(selectedProjects(['test'], all)).toEqual(all);
     expect(selectedProjects(['test', '--project=teamwork-desk'], all)).toEqual(['teamwork-desk']);
     expect(selectedProjects(['test', '--project', 'moov*', '--project=sdk'], all)).toEqual(['moov', 'moov@v2024.01.00', 'sdk']);
-    expect(['moov~page-gap', 'sdk', 'teamwork-desk~x', 'unit'].map(targetOfProject)).toEqual(['moov', 'moov', 'teamwork-desk', undefined]);
+    expect(['moov~page-gap', 'sdk', 'teamwork-desk~x', 'unit'].map((p) => apiOfSuiteProject(p)?.target.name)).toEqual(['moov', 'moov', 'teamwork-desk', undefined]);
   });
 });

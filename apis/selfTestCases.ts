@@ -38,4 +38,9 @@ export interface SelfTestSuite {
    * in different groups. Without groups, each variant runs alone.
    */
   variantGroups?: ReadonlyArray<readonly string[]>;
+  /**
+   * Live mode also runs the project against targets that cannot be judged (refusing, silent, one
+   * that dies after this many requests, mid-run): each must end inconclusive, fast.
+   */
+  outages?: { dieAfterRequests: number };
 }

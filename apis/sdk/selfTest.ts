@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { VariantName } from '../../mock/moov/faults';
-import type { SelfTestSuite } from './types';
+import type { SelfTestSuite } from '../selfTestCases';
 
 /** Broken SDK builds (scripts/selftest/sdk-faults/*): the real SDK with one defect each. */
 const BROKEN_SDKS: Record<string, string[]> = {
@@ -17,7 +17,7 @@ export const sdkSelfTest: SelfTestSuite = {
   project: 'sdk',
   faults: Object.entries(BROKEN_SDKS).map(([name, expect]) => ({
     name: `sdk:${name}`,
-    env: { MOOV_SDK_MODULE: resolve(__dirname, 'sdk-faults', name) },
+    env: { MOOV_SDK_MODULE: resolve(__dirname, '../../scripts/selftest/sdk-faults', name) },
     expect,
   })),
   variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),

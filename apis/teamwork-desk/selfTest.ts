@@ -1,5 +1,5 @@
 import type { FaultName, VariantName } from '../../mock/teamwork-desk/faults';
-import type { SelfTestSuite } from './types';
+import type { SelfTestSuite } from '../selfTestCases';
 
 /**
  * Which checks may catch each Teamwork Desk fault. A fault counts as caught only when the run
@@ -108,4 +108,5 @@ export const teamworkDeskSelfTest: SelfTestSuite = {
     ['page-size-over-50-refused', 'default-newest-unstable-ties', 'empty-result-one-page', 'glibc-collation', 'microseconds-sent-as-milliseconds', 'state-as-integer', 'null-excluded-by-ne'],
     ['nulls-last', 'hide-deleted-by-default', 'unknown-includes-400', 'extra-fields', 'ties-broken-descending', 'content-type-without-charset'],
   ],
+  outages: { dieAfterRequests: 60 },
 };

@@ -1,5 +1,5 @@
 import type { FaultName, VariantName } from '../../mock/moov/faults';
-import type { SelfTestSuite } from './types';
+import type { SelfTestSuite } from '../selfTestCases';
 
 /**
  * Which checks may catch each Moov fault. A fault counts as caught only when the run fails with
@@ -154,4 +154,5 @@ export const moovSelfTest: SelfTestSuite = {
     // The five choices of issue 22's target, which no earlier variant made.
     ['count-over-200-422', 'duplicate-foreignID-409', 'latestMessageOn-absent', 'global-ticket-numbers', 'content-type-without-charset'],
   ],
+  outages: { dieAfterRequests: 150 },
 };

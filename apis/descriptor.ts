@@ -1,0 +1,46 @@
+import type { AnyCheck } from '../checks/check';
+import type { ApiIdentity } from '../lib/apis';
+import type { Env } from '../lib/config/configError';
+import type { MockServer, TargetKind } from '../lib/targets';
+import type { SelfTestSuite } from './selfTestCases';
+
+/** A Playwright project that runs an API's specs (playwright.config.ts adds them as they are). */
+export interface ProjectSpec {
+  name: string;
+  testDir: string;
+  /** Options its fixtures read (e.g. the Moov API version a `moov@<version>` project asks for). */
+  use?: Record<string, unknown>;
+}
+
+/**
+ * Everything the shared parts of the suite need of one API, in one place: who it is (name,
+ * titles, contract), the kind of target its tests address (settings, health request, cleanup)
+ * and the mock that stands in for it, its checks, its Playwright projects and its self-test
+ * cases. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
+ * the self-test, the bench and `npm run mock` iterate over the list and name no API of their own.
+ */
+export interface ApiDescriptor<Name extends string = string> extends ApiIdentity {
+  name: Name;
+  /** The kind of server its tests address; two APIs may share one (the SDK is judged against a Moov target). */
+  target: TargetKind;
+  /** The embedded mock of that kind of server. */
+  mock: MockServer;
+  /** Its checks (ids unique across every API: the registry refuses a repeat). */
+  checks: readonly AnyCheck[];
+  /** The ids of those every response gets, whichever test sent it (schema, headers): no fault case is focused on them. */
+  responseCheckIds: readonly string[];
+  /** Its Playwright projects for this environment: its name always, versions where the API has them. */
+  projects(env: Env): ProjectSpec[];
+  /** Its injected faults and correct variants, and how the self-test runs them. */
+  selfTest: SelfTestSuite;
+  /**
+   * The mock size live-mode self-tests and the bench's large runs seed it with (tickets; per account
+   * where the API has accounts): large enough that a project walking a whole account shows up.
+   */
+  largeSeed: number;
+}
+
+/** Keeps a descriptor's literal name in its type. */
+export function describeApi<const Name extends string>(api: ApiDescriptor<Name>): ApiDescriptor<Name> {
+  return api;
+}

@@ -1,0 +1,27 @@
+import type { AnyCheck } from '../../checks/check';
+import { moovChecks } from '../../checks/moov';
+import { apiVersionsFrom } from '../../lib/config/moovTarget';
+import { moovContract } from '../../lib/contract/moov';
+import { moovTargetKind } from '../../lib/moov/target';
+import { moovMockServer } from '../../mock/moov/serving';
+import { moovResponseChecks } from '../../checks/moov/response';
+import { describeApi } from '../descriptor';
+import { moovSelfTest } from './selfTest';
+
+export const moovApi = describeApi({
+  name: 'moov',
+  title: 'Moov support tickets',
+  catalogueHeading: 'Moov support tickets (project `moov`)',
+  contract: moovContract,
+  target: moovTargetKind,
+  mock: moovMockServer,
+  checks: Object.values(moovChecks).filter((c) => c !== undefined) as AnyCheck[],
+  // `moov` is always there; MOOV_API_VERSIONS adds one `moov@<version>` project per version.
+  responseCheckIds: Object.values(moovResponseChecks).flatMap((c) => (c === undefined ? [] : [c.id])),
+  projects: (env) => [
+    { name: 'moov', testDir: './specs/moov' },
+    ...apiVersionsFrom(env).map((version) => ({ name: `moov@${version}`, testDir: './specs/moov', use: { moovApiVersion: version } })),
+  ],
+  selfTest: moovSelfTest,
+  largeSeed: 1000, // per account (three accounts)
+});

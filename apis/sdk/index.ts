@@ -1,0 +1,23 @@
+import type { AnyCheck } from '../../checks/check';
+import { sdkChecks } from '../../checks/sdk';
+import { moovContract } from '../../lib/contract/moov';
+import { moovTargetKind } from '../../lib/moov/target';
+import { moovMockServer } from '../../mock/moov/serving';
+import { describeApi } from '../descriptor';
+import { sdkSelfTest } from './selfTest';
+
+/** Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default), judged on the Moov contract against a Moov target. */
+export const sdkApi = describeApi({
+  name: 'sdk',
+  title: 'Moov TypeScript SDK',
+  catalogueHeading: "Moov's TypeScript SDK against the target (project `sdk`)",
+  contract: moovContract,
+  target: moovTargetKind,
+  mock: moovMockServer,
+  checks: Object.values(sdkChecks) as AnyCheck[],
+  // The SDK's checks judge its calls as a whole; the requests it sends are judged by SDK-REQ-001.
+  responseCheckIds: [],
+  projects: () => [{ name: 'sdk', testDir: './specs/sdk' }],
+  selfTest: sdkSelfTest,
+  largeSeed: 1000,
+});
