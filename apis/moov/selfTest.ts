@@ -1,4 +1,5 @@
-import type { FaultName, VariantName } from '../../mock/moov/faults';
+import type { FaultName } from '../../mock/moov/faults';
+import type { VariantName } from '../../mock/moov/variants';
 import type { SelfTestSuite } from '../selfTestCases';
 
 /**

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { VariantName } from '../../mock/moov/faults';
+import type { VariantName } from '../../mock/moov/variants';
 import type { SelfTestSuite } from '../selfTestCases';
 
 /** Broken SDK builds (scripts/selftest/sdk-faults/*): the real SDK with one defect each. */

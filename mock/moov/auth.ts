@@ -1,15 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { OperationSpec } from '../../lib/contract/loadContract';
-import type { MoovOperationId } from '../../lib/contract/moov';
 import { HttpAnswer } from '../shared/http';
-import type { MoovMockConfig } from './config';
-import type { TicketStore } from './store';
-import type { TokenStore } from './tokens';
-
-/** Who is calling: the key pair itself (every scope it can reach) or a token with its scopes. */
-export type Principal =
-  | { kind: 'key'; ownerID: string }
-  | { kind: 'token'; ownerID: string; scopes: ReadonlySet<string> };
+import type { Authorize, MoovRequestContext, Principal } from './context';
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -20,9 +11,9 @@ function sameText(a: string, b: string): boolean {
 const unauthorized = () => new HttpAnswer(401, { error: 'missing or invalid authentication' }, { 'www-authenticate': 'Basic realm="moov", Bearer' });
 
 /** Whether a public/secret key pair is the configured one. */
-export function keyPairMatches(config: MoovMockConfig, publicKey: string, secretKey: string): boolean {
-  if (!sameText(publicKey, config.publicKey)) return false;
-  return config.faults.has('wrong-secret-accepted') || sameText(secretKey, config.secretKey);
+export function keyPairMatches(ctx: MoovRequestContext, publicKey: string, secretKey: string): boolean {
+  const { config } = ctx;
+  return ctx.tamper.keyPairMatches((pub, secret) => sameText(pub, config.publicKey) && sameText(secret, config.secretKey))(publicKey, secretKey);
 }
 
 /** Decodes `Authorization: Basic ...` into its two halves, or undefined if it is not one. */
@@ -34,15 +25,19 @@ export function basicCredentials(header: string | undefined): { user: string; pa
   return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** The caller of a request: see authenticateHeader. */
+export function authenticate(ctx: MoovRequestContext): Principal {
+  return ctx.tamper.authenticate(authenticateHeader)(ctx);
+}
+
 /** HTTP Basic with the key pair, or a bearer token the mock issued; anything else is a 401. */
-export function authenticate(authorization: string | undefined, config: MoovMockConfig, tokens: TokenStore): Principal {
-  if (authorization === undefined || authorization.trim() === '') {
-    if (config.faults.has('missing-auth-accepted')) return { kind: 'key', ownerID: config.partnerAccountID };
-    throw unauthorized();
-  }
+function authenticateHeader(ctx: MoovRequestContext): Principal {
+  const { config, tokens } = ctx;
+  const authorization = ctx.headers.authorization;
+  if (authorization === undefined || authorization.trim() === '') throw unauthorized();
   const basic = basicCredentials(authorization);
   if (basic) {
-    if (keyPairMatches(config, basic.user, basic.password)) return { kind: 'key', ownerID: config.partnerAccountID };
+    if (keyPairMatches(ctx, basic.user, basic.password)) return { kind: 'key', ownerID: config.partnerAccountID };
     throw unauthorized();
   }
   // A Basic header that does not decode, or an unknown scheme: 401, or 400 where a calibrated target said so.
@@ -60,38 +55,32 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 /**
- * Applies the pages' scope rules to `operation` on `accountID`: the account must be the key
- * owner or connected to it, and a token needs every scope of one documented alternative.
+ * Applies the pages' scope rules to the request's operation on `accountID`: the account must be
+ * the key owner or connected to it, and a token needs every scope of one documented alternative.
  */
-export function authorize(
-  principal: Principal,
-  operation: OperationSpec<MoovOperationId>,
-  accountID: string,
-  store: TicketStore,
-  config: MoovMockConfig,
-): void {
+export function authorize(ctx: MoovRequestContext, principal: Principal, accountID: string): void {
+  ctx.tamper.authorize(checkScopes)(ctx, principal, accountID);
+}
+
+const checkScopes: Authorize = (ctx, principal, accountID) => {
+  const { config, store, operation } = ctx;
   const refuse = () =>
     config.variants.has('unreachable-404')
       ? new HttpAnswer(404, { error: 'account not found' })
       : new HttpAnswer(403, { error: 'not authorized for this account' });
-  const reachable = store.hasAccount(accountID) && (store.reachable(principal.ownerID, accountID) || config.faults.has('unrelated-account-reachable'));
+  const reachable = store.hasAccount(accountID) && ctx.tamper.reachable(store.reachable(principal.ownerID, accountID), ctx, principal, accountID);
   if (!reachable) throw refuse();
   if (principal.kind === 'key') return;
 
   const rule = operation.scopes;
   if (!rule) throw new Error(`operation ${operation.id} has no x-scopes in the contract`);
-  if (operation.id === 'listTickets' && config.faults.has('list-scope-ignored')) return;
   const values = { accountID, partnerAccountID: principal.ownerID };
-  let alternatives = [rule.own, rule.partner].map((scopes) => scopes.map((s) => fill(s, values)));
-  if (config.faults.has('profile-scope-not-required')) {
-    alternatives = alternatives.map((scopes) => scopes.filter((s) => !s.endsWith('/profile.read')));
-  }
-  if (config.faults.has('read-scope-can-write')) {
-    alternatives = [...alternatives, ...alternatives.map((scopes) => scopes.map((s) => s.replace(/tickets\.write$/, 'tickets.read')))];
-  }
-  const has = (scope: string) =>
-    principal.scopes.has(scope) || (config.faults.has('any-profile-scope-accepted') && scope.endsWith('/profile.read') && [...principal.scopes].some((s) => s.endsWith('/profile.read')));
-  if (config.faults.has('partner-form-refused') && accountID !== principal.ownerID) alternatives = alternatives.slice(0, 1);
-  const granted = alternatives.some((scopes) => scopes.every(has));
+  const check = ctx.tamper.scopes(
+    { alternatives: [rule.own, rule.partner].map((scopes) => scopes.map((s) => fill(s, values))), has: (scope) => principal.scopes.has(scope) },
+    ctx,
+    principal,
+    accountID,
+  );
+  const granted = check.alternatives.some((scopes) => scopes.every(check.has));
   if (!granted) throw new HttpAnswer(403, { error: `missing scope for ${operation.id}: ${rule.own.join(' ')}` });
-}
+};

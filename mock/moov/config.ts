@@ -1,41 +1,20 @@
 import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, requiredAll, valueOf, type Env } from '../../lib/config/configError';
 import { profileServing } from '../../lib/calibration/mockProfile';
-import { weatherFromEnv, type Weather } from '../shared/weather';
-import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
+import { weatherFromEnv } from '../shared/weather';
+import { FAULT_NAMES, type FaultName } from './faults';
+import type { MoovMockSettings } from './settings';
+import { VARIANT_NAMES, type VariantName } from './variants';
 
-export interface MoovMockConfig {
-  /** The account that owns the API keys (the facilitator). */
-  partnerAccountID: string;
-  /** An account the partner has connected. */
-  connectedAccountID: string;
-  /** An account outside the partner's reach. */
-  unrelatedAccountID: string;
-  publicKey: string;
-  secretKey: string;
+/** The settings, and which faults are on (MOCK_FAULTS): what the server and the faults folder read. */
+export interface MoovMockConfig extends MoovMockSettings {
   faults: ReadonlySet<FaultName>;
-  variants: ReadonlySet<VariantName>;
-  /** The Content-Type of every JSON answer, verbatim (a calibrated target's, through MOCK_PROFILE). */
-  contentType: string;
-  /** What a create with a foreignID another ticket of the account carries gets: a second ticket, or a refusal with this status. */
-  duplicateForeignID: 'accepted' | 400 | 409 | 422;
-  /** What a Basic header that does not decode, and an unknown scheme, get (both 401 unless a profile says 400). */
-  malformedAuthorization: { basic: 400 | 401; scheme: 400 | 401 };
-  /** Requests per second before answering 429; unset means no limit. */
-  rateLimit?: number;
-  maxBodyBytes: number;
-  seedTicketsPerAccount: number;
-  /** Where the request log keeps its newest entries (oldest dropped first). */
-  requestLogSize: number;
-  /** What a gateway in front of it does (MOCK_WEATHER); undefined: calm. */
-  weather?: Weather;
-  now: () => Date;
 }
 
 /**
  * The readings of the silent points a profile may record as a value rather than a variant: the
  * profile's settings where given (MOCK_PROFILE), else what the variants say.
  */
-export function recordedReadings(variants: ReadonlySet<VariantName>, settings: Readonly<Record<string, string>> = {}): Pick<MoovMockConfig, 'contentType' | 'duplicateForeignID' | 'malformedAuthorization'> {
+export function recordedReadings(variants: ReadonlySet<VariantName>, settings: Readonly<Record<string, string>> = {}): Pick<MoovMockSettings, 'contentType' | 'duplicateForeignID' | 'malformedAuthorization'> {
   const duplicate = variants.has('duplicate-foreignID-409') ? '409' : settings.duplicateForeignID;
   return {
     contentType: settings.contentType ?? (variants.has('content-type-without-charset') ? 'application/json' : 'application/json; charset=utf-8'),

@@ -1,13 +1,13 @@
 /**
  * Opaque cursors: a versioned, base64url-encoded position (the number of the last ticket
- * served). Clients must not read them; the mock rejects any it did not make. The faults that
- * make cursors carry their account or filter add them after the position.
+ * served), optionally followed by the listing it was issued for. Clients must not read them; the
+ * mock rejects any it did not make.
  */
 const PREFIX = 'moov-mock-cursor:v1:';
 
 export interface CursorPosition {
   after: number;
-  /** Only under the cursor-carries-account and cursor-keeps-filter faults. */
+  /** The listing the cursor was issued for, where it names one (the documented listing ignores it). */
   accountID?: string;
   status?: string;
 }

@@ -1,21 +1,13 @@
 import type { Ticket } from '../../lib/contract/moov.types';
-import type { MoovMockConfig } from './config';
-
-const DAY = 86_400_000;
+import type { MoovRequestContext } from './context';
 
 /**
- * A stored ticket as the mock sends it. Schema and semantic faults are applied here, at the
- * edge, so the stored state stays correct and each fault breaks exactly one promise.
+ * A stored ticket as the mock sends it. Deviations in how tickets are sent go through the
+ * presentedTicket seam, here at the edge, so the stored state stays correct.
  */
-export function presentTicket(ticket: Ticket, config: MoovMockConfig): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...ticket, contact: { ...ticket.contact } };
-  const fault = (name: Parameters<typeof config.faults.has>[0]) => config.faults.has(name);
-  if (fault('number-as-string')) out.number = String(ticket.number);
-  if (fault('status-outside-enum') && ticket.status === 'in-progress') out.status = 'in_progress';
-  if (fault('missing-updatedOn')) delete out.updatedOn;
-  if (fault('date-without-timezone')) out.createdOn = ticket.createdOn.replace(/(\.\d+)?Z$/, '');
-  if (fault('closed-without-closedOn')) delete out.closedOn;
-  if (fault('updated-before-created')) out.updatedOn = new Date(Date.parse(ticket.createdOn) - DAY).toISOString();
+export function presentTicket(ticket: Ticket, ctx: Pick<MoovRequestContext, 'config' | 'tamper'>): Record<string, unknown> {
+  const { config } = ctx;
+  const out = ctx.tamper.presentedTicket({ ...ticket, contact: { ...ticket.contact } }, ticket);
   if (config.variants.has('contact-key-order') && ticket.contact.name !== undefined) out.contact = { name: ticket.contact.name, email: ticket.contact.email };
   if (config.variants.has('extra-fields')) {
     out.priority = 'normal';

@@ -20,24 +20,22 @@ export function jsonObjectBody(ctx: MoovRequestContext, emptyAs?: Record<string,
   const parsed = parseJson(ctx.body.text);
   if (!parsed.ok) {
     ctx.violations.push(`request body is not JSON: ${parsed.error}`);
-    if (ctx.config.faults.has('malformed-json-500')) throw new Error('fault malformed-json-500');
-    if (ctx.config.faults.has('malformed-json-404')) throw new HttpAnswer(404, { error: 'not found' });
-    throw new HttpAnswer(400, { error: `request body is not valid JSON: ${parsed.error}` });
+    throw ctx.tamper.refusal(new HttpAnswer(400, { error: `request body is not valid JSON: ${parsed.error}` }), { reason: 'malformed-json' }, ctx);
   }
   if (!isPlainObject(parsed.value)) {
     ctx.violations.push('request body is not a JSON object');
     throw new HttpAnswer(400, { error: 'request body must be a JSON object' });
   }
-  return parsed.value;
+  return ctx.tamper.requestBody(parsed.value, ctx);
 }
 
 /** Validates the body against the operation's documented request schema. */
-export function contractIssues(ctx: MoovRequestContext, body: unknown): ValidationIssue[] {
+export function contractIssues(ctx: MoovRequestContext, body: Record<string, unknown>): ValidationIssue[] {
   const spec = ctx.operation.requestBody;
   if (!spec) throw new Error(`${ctx.operation.id} has no request body in the contract`);
   const issues = spec.validate(body).issues;
   ctx.violations.push(...issues.map((i) => i.message));
-  return issues;
+  return ctx.tamper.issues(issues, 'contract', body, ctx);
 }
 
 /**
@@ -45,7 +43,6 @@ export function contractIssues(ctx: MoovRequestContext, body: unknown): Validati
  * field, placed where the error schema has room for it.
  */
 export function fieldErrorBody(ctx: MoovRequestContext, schemaName: string, issues: ValidationIssue[]): Record<string, unknown> {
-  if (ctx.config.faults.has('unnamed-422')) return {};
   const schema = ctx.contract.schema(schemaName);
   const out: Record<string, unknown> = {};
   for (const issue of issues) {
@@ -68,9 +65,8 @@ export function fieldErrorBody(ctx: MoovRequestContext, schemaName: string, issu
 /** A 4xx for contract violations: 422 with the field body, or 400 where the variant says so. */
 export function rejectInvalid(ctx: MoovRequestContext, schemaName: string, issues: ValidationIssue[]): never {
   const typeMismatch = issues.some((i) => i.keyword === 'type');
-  if (typeMismatch && ctx.config.faults.has('wrong-type-500')) throw new Error('fault wrong-type-500');
-  if (typeMismatch && ctx.config.variants.has('type-mismatch-400')) {
-    throw new HttpAnswer(400, { error: issues.map((i) => i.message).join('; ') });
-  }
-  throw new HttpAnswer(422, fieldErrorBody(ctx, schemaName, issues));
+  const answer = typeMismatch && ctx.config.variants.has('type-mismatch-400')
+    ? new HttpAnswer(400, { error: issues.map((i) => i.message).join('; ') })
+    : new HttpAnswer(422, fieldErrorBody(ctx, schemaName, issues));
+  throw ctx.tamper.refusal(answer, { reason: 'invalid-body', issues }, ctx);
 }

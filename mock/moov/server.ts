@@ -5,11 +5,11 @@ import { listen } from '../shared/listen';
 import { HttpAnswer, headerRecord, queryRecord, readBody, sendJson } from '../shared/http';
 import { RateLimiter } from '../shared/rateLimiter';
 import { withWeather } from '../shared/weather';
-import { Concurrency, type Overlap } from './concurrency';
 import { loggedRequestParts, RequestLog } from '../shared/requestLog';
 import { authenticate } from './auth';
 import type { MoovMockConfig } from './config';
-import type { Handler, HandlerResult, MoovRequestContext } from './context';
+import type { Handler, HandlerResult, InFlight, MoovRequestContext, Operation } from './context';
+import { tamperFor } from './faults';
 import { createAccessToken } from './handlers/createAccessToken';
 import { createTicket } from './handlers/createTicket';
 import { getTicket } from './handlers/getTicket';
@@ -41,28 +41,26 @@ export interface RunningMoovMock {
 /** The handler side of the mock, without a socket: what the server (and unit tests) call. */
 export function moovMockHandler(config: MoovMockConfig) {
   const contract = moovContract();
-  const store = new TicketStore(config);
+  // The faults switched on, as deviations at the correct code's seams (one instance per mock).
+  const tamper = tamperFor(config.faults, config);
+  const store = new TicketStore(config, tamper);
   const tokens = new TokenStore(config.now);
   const log = new RequestLog(config.requestLogSize);
   const limiter = config.rateLimit === undefined ? undefined : new RateLimiter(config.rateLimit);
-  let counter = 0;
-  const fixedRequestId = randomUUID();
+  const operations = Object.fromEntries(
+    (Object.keys(HANDLERS) as MoovOperationId[]).map((id): [MoovOperationId, Operation] => {
+      const handler = HANDLERS[id];
+      const operate: Operation = (ctx) => handler(ctx, SELF_AUTHENTICATING.has(id) ? undefined : authenticate(ctx));
+      return [id, tamper.operation(operate, id)];
+    }),
+  ) as Record<MoovOperationId, Operation>;
 
-  const requestId = (): string => {
-    counter += 1;
-    if (config.faults.has('request-id-repeats')) return fixedRequestId;
-    if (config.faults.has('request-id-not-uuid')) return `req-${counter}`;
-    return randomUUID();
-  };
-
-  const concurrency = new Concurrency(config);
-
-  const respond = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}, sharedRequestId?: string): void => {
+  /** `ctx` is given for the answers of a routed request. */
+  const respond = (res: ServerResponse, method: string, status: number, body: unknown, extra: Record<string, string> = {}, ctx?: MoovRequestContext): void => {
     // The media type a calibrated target sends (MOCK_PROFILE), parameters and all.
-    const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': config.contentType }), ...extra };
-    if (status >= 400) ({ body } = disclose(config, status, body, headers));
-    if (!(config.faults.has('no-request-id-on-errors') && status >= 400 && status < 500)) headers['x-request-id'] = sharedRequestId ?? requestId();
-    sendJson(res, status, body, headers);
+    const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': config.contentType }), ...extra, 'x-request-id': tamper.requestId(randomUUID(), ctx) };
+    const answer = tamper.response({ status, body, headers }, { method });
+    sendJson(res, answer.status, answer.body, answer.headers);
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -71,7 +69,7 @@ export function moovMockHandler(config: MoovMockConfig) {
     const url = requestUrl(req.url);
     if (!url) {
       req.resume();
-      return respond(res, 400, { error: 'malformed request target' });
+      return respond(res, method, 400, { error: 'malformed request target' });
     }
 
     if (url.pathname.startsWith('/_mock/')) return admin(method, url.pathname, res);
@@ -80,7 +78,7 @@ export function moovMockHandler(config: MoovMockConfig) {
       const taken = limiter.take();
       if (!taken.allowed) {
         req.resume();
-        return respond(res, 429, { error: 'rate limit exceeded' }, { 'retry-after': String(taken.retryAfterSeconds) });
+        return respond(res, method, 429, { error: 'rate limit exceeded' }, { 'retry-after': String(taken.retryAfterSeconds) });
       }
     }
 
@@ -88,13 +86,13 @@ export function moovMockHandler(config: MoovMockConfig) {
     if (!route) {
       req.resume();
       const allowed = contract.methodsFor(url.pathname);
-      if (config.faults.has('delete-answers-204') && method === 'DELETE' && allowed.includes('PATCH')) return respond(res, 204, undefined);
-      if (allowed.length > 0) return respond(res, 405, { error: `method ${method} not allowed` }, config.faults.has('method-405-without-allow') ? {} : { allow: allowed.join(', ') });
-      return respond(res, 404, { error: `no route for ${method} ${url.pathname}` });
+      if (allowed.length > 0) return respond(res, method, 405, { error: `method ${method} not allowed` }, { allow: allowed.join(', ') });
+      return respond(res, method, 404, { error: `no route for ${method} ${url.pathname}` });
     }
 
     const ctx: MoovRequestContext = {
       config,
+      tamper,
       contract,
       store,
       tokens,
@@ -106,39 +104,27 @@ export function moovMockHandler(config: MoovMockConfig) {
       violations: [],
     };
     let status = 500;
-    let overlap: Overlap | undefined;
+    let flight: InFlight | undefined;
     try {
       ctx.body = await readBody(req, config.maxBodyBytes);
-      if (concurrency.active) {
-        overlap = await concurrency.enter(route.operation.id, method, route.pathParams);
-        if (overlap.ticketID !== undefined) ctx.sharedTicketID = overlap.ticketID;
-      }
+      const entering = tamper.inFlight(undefined, ctx);
+      if (entering) flight = await entering;
       const versionIssues = route.operation.validateRequestHeaders(headers).issues;
       ctx.violations.push(...versionIssues.map((i) => i.message));
       if (versionIssues.length > 0) throw new HttpAnswer(400, { error: `invalid X-Moov-Version: ${versionIssues.map((i) => i.message).join('; ')}` });
-      if (config.faults.has('version-header-refused-on-reads') && headers['x-moov-version'] !== undefined && (route.operation.id === 'listTickets' || route.operation.id === 'getTicket')) {
-        throw new HttpAnswer(403, { error: 'this X-Moov-Version is not enabled for the account' });
-      }
-      if (config.faults.has('latest-version-refused') && headers['x-moov-version'] === 'latest') {
-        throw new HttpAnswer(400, { error: 'unknown X-Moov-Version: latest' });
-      }
-      if (config.faults.has('version-header-required') && headers['x-moov-version'] === undefined && route.operation.id !== 'createAccessToken') {
-        throw new HttpAnswer(400, { error: 'X-Moov-Version is required' });
-      }
-      const principal = SELF_AUTHENTICATING.has(route.operation.id) ? undefined : authenticate(authorizationOf(config, headers, ctx.query), config, tokens);
-      const result: HandlerResult = HANDLERS[route.operation.id](ctx, principal);
+      const result: HandlerResult = operations[route.operation.id](ctx);
       status = result.status;
-      respond(res, result.status, result.body, {}, overlap?.requestId);
+      respond(res, method, result.status, result.body, {}, ctx);
     } catch (error) {
       if (error instanceof HttpAnswer) {
         status = error.status;
-        respond(res, error.status, error.body, error.headers, overlap?.requestId);
+        respond(res, method, error.status, error.body, error.headers, ctx);
       } else {
         status = 500;
-        respond(res, 500, { error: 'internal error' });
+        respond(res, method, 500, { error: 'internal error' });
       }
     } finally {
-      overlap?.leave();
+      flight?.leave();
       log.add({
         at: config.now().toISOString(),
         method,
@@ -165,21 +151,13 @@ export function moovMockHandler(config: MoovMockConfig) {
     return sendJson(res, 404, { error: `no admin route ${method} ${path}` }, {});
   }
 
-  const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    if (config.faults.has('json-as-text')) {
-      const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => ServerResponse;
-      (res as { writeHead: typeof writeHead }).writeHead = (status, headers) => {
-        const rewritten = { ...headers };
-        if (rewritten['content-type']) rewritten['content-type'] = 'text/plain; charset=utf-8';
-        return writeHead(status, rewritten);
-      };
-    }
+  const listener = tamper.listener((req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch(() => {
       // Last resort: the handler itself failed before answering.
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' }, { 'x-request-id': randomUUID() });
       else res.destroy();
     });
-  };
+  });
 
   /** Another client of the same accounts (weather): creates tickets of its own, and closes some of them. */
   let otherTickets = 0;
@@ -195,28 +173,6 @@ export function moovMockHandler(config: MoovMockConfig) {
   };
 
   return { listener: withWeather(listener, config.weather, { otherClientWrite }), store, log };
-}
-
-/** The Authorization header; with fault token-in-query-accepted, a token in ?access_token= stands in for it. */
-function authorizationOf(config: MoovMockConfig, headers: Record<string, string>, query: Record<string, string>): string | undefined {
-  if (headers.authorization !== undefined || !config.faults.has('token-in-query-accepted') || query.access_token === undefined) return headers.authorization;
-  const token = query.access_token;
-  delete query.access_token;
-  return `Bearer ${token}`;
-}
-
-/** What the boundary faults add to an error answer: a stack trace, banners, an internal host. */
-function disclose(config: MoovMockConfig, status: number, body: unknown, headers: Record<string, string>): { body: unknown } {
-  if (status === 401 && config.faults.has('no-www-authenticate')) delete headers['www-authenticate'];
-  if (config.faults.has('internals-in-errors')) headers['x-powered-by'] = 'Express';
-  if (config.faults.has('stack-trace-in-errors') && typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string') {
-    const error = (body as { error: string }).error;
-    return { body: { ...body, error: `${error}\n    at handle (/srv/moov/dist/server.js:104:7)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)` } };
-  }
-  if (config.faults.has('internals-in-errors') && typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string') {
-    return { body: { ...body, error: `${(body as { error: string }).error} (db-primary.tickets.internal:5432)` } };
-  }
-  return { body };
 }
 
 /** The foreignID prefix of the tickets the weather's other client writes. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateTicket, Ticket, TicketMessage, TicketStatus } from '../../lib/contract/moov.types';
-import type { MoovMockConfig } from './config';
+import type { MoovMockSettings } from './settings';
 import { seedTickets } from './seed';
 
 interface Account {
@@ -26,19 +26,47 @@ export interface Page {
   more: boolean;
 }
 
-/** Where the deep faults start: only accounts larger than this show them. */
-export const DEEP = 300;
+/** A ticket and the account that holds it. */
+export interface HeldTicket {
+  accountID: string;
+  ticket: Ticket;
+}
+
+/** Keeps the tickets of one status from `tickets`, in their order. */
+export type StatusFilter = (tickets: Ticket[], status: TicketStatus) => Ticket[];
+
+/**
+ * The store's named seams: where the faults folder (and nothing else) may change what the store
+ * does. The documented behaviour is STORE_AS_DOCUMENTED, each seam handing its value on as is.
+ */
+export interface StoreSeams {
+  /** How a listing keeps the tickets of the status asked for. */
+  statusFilter(filter: StatusFilter): StatusFilter;
+  /** The ticket a close stores and answers, given the ticket as it was. */
+  closedTicket(closed: Ticket, before: Ticket, accountID: string): Ticket;
+  /** The ticket a create is about to store (every create: the API's and another client's). */
+  creating(ticket: Ticket, accountID: string, store: TicketStore): Ticket;
+}
+
+export const STORE_AS_DOCUMENTED: StoreSeams = {
+  statusFilter: (filter) => filter,
+  closedTicket: (closed) => closed,
+  creating: (ticket) => ticket,
+};
+
+const byStatus: StatusFilter = (tickets, status) => tickets.filter((t) => t.status === status);
 
 /** The mock's in-memory state: accounts, their connections, tickets and messages. */
 export class TicketStore {
   private readonly accounts = new Map<string, Account>();
-  /** Status each ticket had before the API closed it (what a stale status index would still say). */
-  private readonly statusBeforeClose = new Map<string, TicketStatus>();
 
   /** The next number of the one sequence all accounts share (variant global-ticket-numbers). */
   private nextGlobalNumber = 1;
 
-  constructor(private readonly config: MoovMockConfig) {
+  constructor(
+    private readonly config: MoovMockSettings,
+    private readonly seams: StoreSeams = STORE_AS_DOCUMENTED,
+  ) {
     const { partnerAccountID, connectedAccountID, unrelatedAccountID, seedTicketsPerAccount } = config;
     const ids = [partnerAccountID, connectedAccountID, unrelatedAccountID];
     // One sequence across accounts: the seeds were created in turn, account after account.
@@ -75,11 +103,7 @@ export class TicketStore {
     const account = this.account(accountID);
     let tickets = [...account.tickets.values()].sort((a, b) => a.number - b.number);
     if (query.newestFirst) tickets = tickets.reverse();
-    if (query.status) {
-      const indexed = (t: Ticket) => (this.config.faults.has('status-filter-stale') ? this.statusBeforeClose.get(t.ticketID) ?? t.status : t.status);
-      tickets = tickets.filter((t) => indexed(t) === query.status);
-      if (this.config.faults.has('status-filter-deep-gap')) tickets = tickets.filter((_, i) => i < DEEP || i % 4 !== 0);
-    }
+    if (query.status) tickets = this.seams.statusFilter(byStatus)(tickets, query.status);
     const after = query.after;
     const remaining = after === undefined ? tickets : tickets.filter((t) => (query.newestFirst ? t.number < after : t.number > after));
     return { items: remaining.slice(0, query.limit), more: remaining.length > query.limit };
@@ -89,13 +113,30 @@ export class TicketStore {
     return this.accounts.get(accountID)?.tickets.get(ticketID);
   }
 
-  /** A ticket in any account (used only by the cross-account fault). */
-  findAnywhere(ticketID: string): Ticket | undefined {
+  /** A ticket in whichever account holds it. */
+  findAnywhere(ticketID: string): HeldTicket | undefined {
     for (const account of this.accounts.values()) {
       const ticket = account.tickets.get(ticketID);
-      if (ticket) return ticket;
+      if (ticket) return { accountID: account.id, ticket };
     }
     return undefined;
+  }
+
+  /** Every ticket of an account, in the order they were stored. */
+  tickets(accountID: string): Ticket[] {
+    return [...this.account(accountID).tickets.values()];
+  }
+
+  /** Stores `ticket` as given, in place of the one with its ticketID (or as a new one). */
+  put(accountID: string, ticket: Ticket): void {
+    this.account(accountID).tickets.set(ticket.ticketID, ticket);
+  }
+
+  /** Forgets a ticket and its messages. */
+  remove(accountID: string, ticketID: string): void {
+    const account = this.account(accountID);
+    account.tickets.delete(ticketID);
+    account.messages.delete(ticketID);
   }
 
   messages(accountID: string, ticketID: string): TicketMessage[] | undefined {
@@ -103,15 +144,13 @@ export class TicketStore {
   }
 
   /**
-   * A new ticket: status new, fresh timestamps, the account's next number. Not stored when `persist`
-   * is false; `ticketID` given only by the parallel-create-overwrites fault (a later create with the
-   * same id replaces the earlier one).
+   * A new ticket, stored: status new, fresh timestamps, the account's next number. A `ticketID`
+   * already stored replaces that ticket.
    */
-  create(accountID: string, input: CreateTicket, persist = true, ticketID: string = randomUUID()): Ticket {
+  create(accountID: string, input: CreateTicket, ticketID: string = randomUUID()): Ticket {
     const account = this.account(accountID);
     const now = this.config.now().toISOString();
-    if (persist && this.config.faults.has('create-touches-previous')) this.touchPrevious(account, now);
-    const ticket: Ticket = {
+    const fresh: Ticket = {
       ticketID,
       number: this.config.variants.has('global-ticket-numbers') ? this.nextGlobalNumber++ : account.nextNumber++,
       title: input.title,
@@ -123,10 +162,9 @@ export class TicketStore {
       ...(this.config.variants.has('latestMessageOn-absent') ? {} : { latestMessageOn: now }),
       ...(input.foreignID === undefined ? {} : { foreignID: input.foreignID }),
     };
-    if (persist) {
-      account.tickets.set(ticket.ticketID, ticket);
-      account.messages.set(ticket.ticketID, [{ author: input.author ?? input.contact.email, body: input.body, sentOn: now }]);
-    }
+    const ticket = this.seams.creating(fresh, accountID, this);
+    account.tickets.set(ticket.ticketID, ticket);
+    account.messages.set(ticket.ticketID, [{ author: input.author ?? input.contact.email, body: input.body, sentOn: now }]);
     return ticket;
   }
 
@@ -135,51 +173,18 @@ export class TicketStore {
     return [...this.account(accountID).tickets.values()].some((t) => t.foreignID === foreignID);
   }
 
-  /** create-touches-previous: the account's highest-numbered ticket gets a later updatedOn. */
-  private touchPrevious(account: Account, now: string): void {
-    let previous: Ticket | undefined;
-    for (const t of account.tickets.values()) if (!previous || t.number > previous.number) previous = t;
-    if (!previous) return;
-    const later = new Date(Math.max(Date.parse(now), Date.parse(previous.updatedOn) + 1)).toISOString();
-    account.tickets.set(previous.ticketID, { ...previous, updatedOn: later });
-  }
-
-  /** The open ticket numbered just before `ticketID` in its account (close-closes-neighbour), if any. */
-  openPredecessor(accountID: string, ticketID: string): Ticket | undefined {
-    const account = this.account(accountID);
-    const number = account.tickets.get(ticketID)?.number;
-    if (number === undefined) return undefined;
-    let found: Ticket | undefined;
-    for (const t of account.tickets.values()) if (t.number < number && (!found || t.number > found.number)) found = t;
-    return found && found.status !== 'closed' ? found : undefined;
-  }
-
   /** Open tickets of an account whose foreignID starts with `prefix` (another client's own). */
   openLabelled(accountID: string, prefix: string): Ticket[] {
     return [...this.account(accountID).tickets.values()].filter((t) => t.status !== 'closed' && t.foreignID?.startsWith(prefix) === true);
   }
 
-  /** Removes a ticket's foreignID (only the empty-update-drops-foreignID fault does this). */
-  dropForeignID(accountID: string, ticketID: string): Ticket {
-    const current = this.get(accountID, ticketID);
-    if (!current) throw new Error(`dropForeignID: no ticket ${ticketID} in ${accountID}`);
-    const { foreignID: _dropped, ...rest } = current;
-    this.account(accountID).tickets.set(ticketID, rest);
-    return rest;
-  }
-
   /** Closes a ticket: status closed, closedOn and updatedOn set. Returns the closed ticket. */
-  close(accountID: string, ticketID: string, persist = true): Ticket {
+  close(accountID: string, ticketID: string): Ticket {
     const current = this.get(accountID, ticketID);
     if (!current) throw new Error(`close: no ticket ${ticketID} in ${accountID}`);
-    const now = this.config.now();
-    let closed: Ticket = { ...current, status: 'closed', updatedOn: now.toISOString(), closedOn: now.toISOString() };
-    if (this.config.faults.has('closedOn-before-createdOn')) closed = { ...closed, closedOn: new Date(Date.parse(current.createdOn) - 86_400_000).toISOString() };
-    if (this.config.faults.has('close-updatedOn-earlier')) closed = { ...closed, updatedOn: new Date(now.getTime() - 1000).toISOString() };
-    if (persist) {
-      this.account(accountID).tickets.set(ticketID, closed);
-      if (!this.statusBeforeClose.has(ticketID)) this.statusBeforeClose.set(ticketID, current.status);
-    }
+    const now = this.config.now().toISOString();
+    const closed = this.seams.closedTicket({ ...current, status: 'closed', updatedOn: now, closedOn: now }, current, accountID);
+    this.account(accountID).tickets.set(ticketID, closed);
     return closed;
   }
 

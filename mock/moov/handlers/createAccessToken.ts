@@ -24,7 +24,7 @@ export const createAccessToken: Handler = (ctx) => {
   if (user === undefined && password === undefined && config.variants.has('token-400-without-credentials')) {
     throw new HttpAnswer(400, { error: 'invalid_client' });
   }
-  if (typeof user !== 'string' || typeof password !== 'string' || !keyPairMatches(config, user, password)) {
+  if (typeof user !== 'string' || typeof password !== 'string' || !keyPairMatches(ctx, user, password)) {
     throw new HttpAnswer(401, { error: 'invalid_client' }, { 'www-authenticate': 'Basic realm="moov"' }); // RFC 6749 §5.2
   }
   const issues = ctx.operation.requestBody?.validate(fields).issues ?? [];

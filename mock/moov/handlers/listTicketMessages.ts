@@ -4,7 +4,7 @@ import { ticketInPath } from './getTicket';
 
 export const listTicketMessages: Handler = (ctx, principal) => {
   const accountID = ctx.pathParams.accountID ?? '';
-  if (principal) authorize(principal, ctx.operation, accountID, ctx.store, ctx.config);
-  const ticket = ticketInPath(ctx);
+  if (principal) authorize(ctx, principal, accountID);
+  const { ticket } = ticketInPath(ctx);
   return { status: 200, body: ctx.store.messages(accountID, ticket.ticketID) ?? [] };
 };

@@ -1,5 +1,6 @@
 import { MOCK_DEFAULTS, recordedReadings, type MoovMockConfig } from '../../../mock/moov/config';
-import type { FaultName, VariantName } from '../../../mock/moov/faults';
+import type { FaultName } from '../../../mock/moov/faults';
+import type { VariantName } from '../../../mock/moov/variants';
 import type { Weather } from '../../../mock/shared/weather';
 import { startMoovMock, type RunningMoovMock } from '../../../mock/moov/server';
 

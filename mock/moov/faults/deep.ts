@@ -1,0 +1,2 @@
+/** Where the deep faults start: only accounts larger than this show them. */
+export const DEEP = 300;
