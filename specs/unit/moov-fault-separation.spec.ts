@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { FAULT_NAMES } from '../../mock/moov/faults';
+import { AS_DOCUMENTED } from '../../mock/moov/asDocumented';
+import { FAULT_NAMES, FAULTS } from '../../mock/moov/faults';
+import { mockConfig } from './support/moovMock';
 
 /**
  * Issue 20: the Moov mock's fault switches sit apart from its correct behaviour. Only the faults
@@ -51,4 +53,13 @@ test('the rule sees a switch and a name, and not a longer name that contains one
       'c.ts': "variants.has('page-gap-wide')",
     }),
   ).toEqual(['a.ts: faults.has', 'a.ts: page-gap', 'b.ts: json-as-text']);
+});
+
+test('every fault changes at least one seam, and only seams the correct code has', () => {
+  const seams = new Set(Object.keys(AS_DOCUMENTED));
+  for (const name of FAULT_NAMES) {
+    const changed = Object.keys(FAULTS[name].deviation(mockConfig()));
+    expect(changed.length, name).toBeGreaterThan(0);
+    expect(changed.filter((seam) => !seams.has(seam)), name).toEqual([]);
+  }
 });
