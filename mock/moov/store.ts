@@ -43,7 +43,7 @@ export interface StoreSeams {
   /** How a listing keeps the tickets of the status asked for. */
   statusFilter(filter: StatusFilter): StatusFilter;
   /** The ticket a close stores and answers, given the ticket as it was. */
-  closedTicket(closed: Ticket, before: Ticket, accountID: string): Ticket;
+  closedTicket(closed: Ticket, before: Ticket): Ticket;
   /** The ticket a create is about to store (every create: the API's and another client's). */
   creating(ticket: Ticket, accountID: string, store: TicketStore): Ticket;
 }
@@ -183,7 +183,7 @@ export class TicketStore {
     const current = this.get(accountID, ticketID);
     if (!current) throw new Error(`close: no ticket ${ticketID} in ${accountID}`);
     const now = this.config.now().toISOString();
-    const closed = this.seams.closedTicket({ ...current, status: 'closed', updatedOn: now, closedOn: now }, current, accountID);
+    const closed = this.seams.closedTicket({ ...current, status: 'closed', updatedOn: now, closedOn: now }, current);
     this.account(accountID).tickets.set(ticketID, closed);
     return closed;
   }
