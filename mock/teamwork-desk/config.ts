@@ -2,12 +2,19 @@ import { weatherFromEnv, type Weather } from '../shared/weather';
 import { listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { profileServing } from '../../lib/calibration/mockProfile';
 import { pageSizeCap } from '../../lib/calibration/teamworkDeskPoints';
-import { FAULT_NAMES, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
+import { FAULT_NAMES, tamperFor, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
+import type { Tamper } from './seams';
+import type { StateValues, TimestampPrecision } from './seed';
+
+export type { StateValues, TimestampPrecision } from './seed';
 
 export interface TeamworkDeskMockConfig {
   /** The key the mock accepts (Bearer, or HTTP Basic user name). */
   apiKey: string;
+  /** The faults switched on (TEAMWORK_DESK_MOCK_FAULTS), for the record: the code meets them only as `tamper`. */
   faults: ReadonlySet<FaultName>;
+  /** Where those faults change the correct answer (faults/<family>.ts); every seam gives back what it gets without faults. */
+  tamper: Tamper;
   variants: ReadonlySet<VariantName>;
   /** Requests per second before answering 429; unset means no limit. */
   rateLimit?: number;
@@ -33,18 +40,6 @@ export interface TeamworkDeskMockConfig {
   requestLogSize: number;
   /** What a gateway in front of it does (MOCK_WEATHER, shared with the Moov mock); undefined: calm. */
   weather?: Weather;
-}
-
-/**
- * 'milliseconds': kept and written as JavaScript does. 'microseconds': kept and written with
- * microseconds (Go + Postgres). 'microseconds-sent-as-milliseconds': kept with microseconds,
- * written with milliseconds (Node + pg), so a ticket shows fewer digits than filters compare.
- */
-export type TimestampPrecision = 'milliseconds' | 'microseconds' | 'microseconds-sent-as-milliseconds';
-
-export interface StateValues {
-  active: string | number;
-  deleted: string | number;
 }
 
 function statesFor(variants: ReadonlySet<VariantName>): StateValues {
@@ -86,9 +81,11 @@ export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig 
   // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else TEAMWORK_DESK_MOCK_VARIANTS.
   const profile = profileServing(env, 'teamwork-desk', 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES);
   const variants = new Set([...listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES), ...profile.variants]);
+  const faults = new Set(listOf(env, 'TEAMWORK_DESK_MOCK_FAULTS', FAULT_NAMES));
   return {
     apiKey: required(env, 'TEAMWORK_DESK_API_KEY', 'the embedded mock accepts it as its API key (default in .env.example)'),
-    faults: new Set(listOf(env, 'TEAMWORK_DESK_MOCK_FAULTS', FAULT_NAMES)),
+    faults,
+    tamper: tamperFor(faults),
     variants,
     rateLimit: valueOf(env, 'TEAMWORK_DESK_MOCK_RATE_LIMIT') === undefined ? undefined : positiveNumber(env, 'TEAMWORK_DESK_MOCK_RATE_LIMIT', 1),
     ...MOCK_DEFAULTS,

@@ -35,14 +35,11 @@ function referencesOf(ticket: Ticket): Array<{ id: number; type: string }> {
 
 /** `included` for a page: the records its tickets reference, for each requested type, by id. */
 export function buildIncluded(types: string[], tickets: Ticket[], store: TicketStore, config: TeamworkDeskMockConfig): Record<string, RelatedRecord[]> {
-  const wanted = config.faults.has('included-first-type-only') ? types.slice(0, 1) : types;
-  const ids = new Map<string, Set<number>>(wanted.map((type) => [type, new Set<number>()]));
+  const ids = new Map<string, Set<number>>(types.map((type) => [type, new Set<number>()]));
   for (const ticket of tickets) for (const ref of referencesOf(ticket)) ids.get(ref.type)?.add(ref.id);
   const included: Record<string, RelatedRecord[]> = {};
   for (const [type, set] of ids) {
-    let records = [...set].sort((a, b) => a - b).map((id) => store.record(type, id)).filter((r): r is RelatedRecord => r !== undefined);
-    if (config.faults.has('included-drops-record')) records = records.slice(0, -1);
-    included[config.faults.has('included-singular-keys') ? type.replace(/s$/, '') : type] = records;
+    included[type] = [...set].sort((a, b) => a - b).map((id) => store.record(type, id)).filter((r): r is RelatedRecord => r !== undefined);
   }
-  return included;
+  return config.tamper.included(included);
 }

@@ -8,6 +8,7 @@ import type { Memo } from './memo';
 import { orderingKey, orderTickets } from './order';
 import { paginate } from './paginate';
 import { presentTicket } from './present';
+import type { OrderRequest, Orderer, TicketFilter } from './seams';
 import type { TicketStore } from './store';
 import { invalidParameters } from './validator';
 
@@ -32,17 +33,8 @@ export interface ListContext {
 /** GET /desk/api/v2/tickets.json: validate the query against the contract, filter, order, page, include. */
 export function listTickets(ctx: ListContext): { status: number; body: unknown } {
   const { config, store } = ctx;
-  const { values, issues } = ctx.operation.coerceQuery(ctx.query);
-  let problems = issues;
-  if (config.faults.has('unknown-order-by-ignored') && problems.some((i) => i.field === 'orderBy')) {
-    problems = problems.filter((i) => i.field !== 'orderBy');
-    delete values.orderBy;
-  }
-  // A page number that is no positive integer read as the first page (what a lenient parseInt-or-1 does).
-  if (config.faults.has('bad-page-served') && problems.some((i) => i.field === 'page')) {
-    problems = problems.filter((i) => i.field !== 'page');
-    delete values.page;
-  }
+  const coerced = ctx.operation.coerceQuery(ctx.query);
+  const { values, problems } = config.tamper.query({ values: coerced.values, problems: coerced.issues });
   if (problems.length > 0) {
     const errors: Record<string, string[]> = {};
     // Query parameters are flat, so an issue's field is the parameter it concerns.
@@ -50,22 +42,14 @@ export function listTickets(ctx: ListContext): { status: number; body: unknown }
     throw invalidParameters(config, errors);
   }
 
-  const filter = typeof values.filter === 'string' ? parseFilter(values.filter, config) : undefined;
-  if (filter !== undefined && config.faults.has('valid-filter-refused')) throw invalidParameters(config, { filter: ['filtering is not available'] });
+  const filterText = typeof values.filter === 'string' ? values.filter : undefined;
+  const filter = filterText === undefined ? undefined : parseFilter(filterText, config);
   const includes = parseIncludes(values.includes as string | undefined, store, config);
-  const dropOrder = filter !== undefined && config.faults.has('order-dropped-with-filter');
-  const request = { orderBy: dropOrder ? undefined : (values.orderBy as string | undefined), orderMode: values.orderMode as string | undefined, page: values.page as number | undefined };
-  const withinPageOnly = config.faults.has('order-within-page-only') && request.orderBy !== undefined;
-  const orderRequest = withinPageOnly ? { page: request.page } : request;
-  const filterText = typeof values.filter === 'string' ? values.filter : '';
-  const ordering = orderingKey(orderRequest, config);
-  // Ordering every ticket and keeping the matches is ordering the matches: the orders are total.
-  const ordered = ctx.memos.lists.get(JSON.stringify([filterText, ordering]), () => {
-    const matching = ctx.memos.matches.get(filterText, () => new Set(filterTickets(store.tickets, filter, config).map((t) => t.id)));
-    return ctx.memos.orders.get(ordering, () => orderTickets(store.tickets, orderRequest, store, config)).filter((t) => matching.has(t.id));
-  });
-  const page = paginate(ordered, { page: values.page as number | undefined, pageSize: values.pageSize as number | undefined }, config);
-  const tickets = withinPageOnly ? orderTickets(page.tickets, request, store, config) : page.tickets;
+  const order: Orderer = (tickets, request) => orderTickets(tickets, request, store, config);
+  const pageRequest = { page: values.page as number | undefined, pageSize: values.pageSize as number | undefined };
+  const pageOf = config.tamper.orderedPage((request) => paginate(orderedMatches(ctx, filterText ?? '', filter, request, order), pageRequest, config), order);
+  const page = pageOf({ orderBy: values.orderBy as string | undefined, orderMode: values.orderMode as string | undefined, page: pageRequest.page });
+  const { tickets } = page;
 
   const body: Record<string, unknown> = { tickets: tickets.map((t) => presentTicket(t, config)) };
   if (includes.length > 0 || !config.variants.has('no-included-unless-asked')) {
@@ -74,4 +58,18 @@ export function listTickets(ctx: ListContext): { status: number; body: unknown }
   }
   body.pagination = config.variants.has('extra-fields') ? { ...page.pagination, offset: ((page.pagination.page ?? 1) - 1) * (page.pagination.pageSize ?? 0) } : page.pagination;
   return { status: 200, body };
+}
+
+/**
+ * The tickets a filter (as sent, '' for none) matches, in a request's order. Ordering every
+ * ticket and keeping the matches is ordering the matches: the orders are total. Memoised by what
+ * decides the result, so the pages of one walk share it.
+ */
+function orderedMatches(ctx: ListContext, filterText: string, filter: TicketFilter | undefined, request: OrderRequest, order: Orderer): readonly Ticket[] {
+  const { config, store, memos } = ctx;
+  const ordering = orderingKey(request, config);
+  return memos.lists.get(JSON.stringify([filterText, ordering]), () => {
+    const matching = memos.matches.get(filterText, () => new Set(filterTickets(store.tickets, filter, config).map((t) => t.id)));
+    return memos.orders.get(ordering, () => order(store.tickets, request)).filter((t) => matching.has(t.id));
+  });
 }

@@ -4,9 +4,10 @@ import { isPlainObject } from '../shared/http';
 import { compareText } from './collation';
 import type { TeamworkDeskMockConfig } from './config';
 import { toMicros } from './instants';
+import type { OrderRequest, SortKey } from './seams';
 import type { TicketStore } from './store';
 
-type Key = number | string | null;
+export type { OrderRequest } from './seams';
 
 /**
  * Dotted orderBy names order by a related record (notes: "customers.name by the ticket's
@@ -28,7 +29,7 @@ function field(ticket: Ticket, name: string): unknown {
   return (ticket as unknown as Record<string, unknown>)[name];
 }
 
-function displayName(record: Record<string, unknown> | undefined): Key {
+function displayName(record: Record<string, unknown> | undefined): SortKey {
   if (!record) return null;
   if (typeof record.name === 'string') return record.name;
   const parts = [record.firstName, record.lastName].filter((p) => typeof p === 'string');
@@ -36,7 +37,7 @@ function displayName(record: Record<string, unknown> | undefined): Key {
 }
 
 /** The value a ticket sorts by for `orderBy`. */
-export function sortKey(orderBy: string, ticket: Ticket, store: TicketStore): Key {
+export function sortKey(orderBy: string, ticket: Ticket, store: TicketStore): SortKey {
   const kind = ticketVocabulary().fieldKinds.get(orderBy);
   if (kind !== undefined) {
     const value = field(ticket, orderBy);
@@ -54,23 +55,14 @@ export function sortKey(orderBy: string, ticket: Ticket, store: TicketStore): Ke
   return null;
 }
 
-function compareKeys(a: Key, b: Key, config: TeamworkDeskMockConfig): number {
+function compareKeys(a: SortKey, b: SortKey, config: TeamworkDeskMockConfig): number {
   if (a === null || b === null) {
     if (a === b) return 0;
     const nullFirst = config.variants.has('nulls-last') ? 1 : -1;
     return a === null ? nullFirst : -nullFirst;
   }
-  if (typeof a === 'number' && typeof b === 'number') {
-    return config.faults.has('numbers-ordered-as-text') ? compareText(String(a), String(b), config) : a - b;
-  }
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   return compareText(String(a), String(b), config);
-}
-
-export interface OrderRequest {
-  orderBy?: string;
-  orderMode?: string;
-  /** The page asked for: under the unstable-ties variant each page breaks ties its own way. */
-  page?: number;
 }
 
 /**
@@ -110,22 +102,10 @@ function defaultOrder(tickets: readonly Ticket[], config: TeamworkDeskMockConfig
  */
 export function orderTickets(tickets: readonly Ticket[], request: OrderRequest, store: TicketStore, config: TeamworkDeskMockConfig): Ticket[] {
   const tie = tieDirection(request, config);
-  const ignored = request.orderBy?.includes('.') === true && config.faults.has('dotted-order-ignored');
-  if (request.orderBy === undefined || ignored) return defaultOrder(tickets, config, tie);
-  const orderBy = request.orderBy;
-  const direction = request.orderMode === 'desc' && !config.faults.has('order-mode-ignored') ? -1 : 1;
-  const keyed = tickets.map((ticket) => ({ ticket, key: sortKey(orderBy, ticket, store) }));
+  const { orderBy } = request;
+  if (orderBy === undefined) return config.tamper.ordered(defaultOrder(tickets, config, tie), request);
+  const direction = request.orderMode === 'desc' ? -1 : 1;
+  const keyed = tickets.map((ticket) => ({ ticket, key: config.tamper.sortKey(sortKey(orderBy, ticket, store)) }));
   keyed.sort((x, y) => direction * compareKeys(x.key, y.key, config) || tie * (x.ticket.id - y.ticket.id));
-  const ordered = keyed.map((k) => k.ticket);
-  return config.faults.has('large-ids-reversed-without-mode') && orderBy === 'id' && request.orderMode === undefined ? largeIdsReversed(ordered) : ordered;
+  return config.tamper.ordered(keyed.map((k) => k.ticket), request);
 }
-
-/** The large-ids-reversed-without-mode fault: tickets with ids from LARGE_ID on hold their slots in the other direction. */
-function largeIdsReversed(ordered: readonly Ticket[]): Ticket[] {
-  const large = ordered.filter((t) => t.id >= LARGE_ID).reverse();
-  let next = 0;
-  return ordered.map((t) => (t.id >= LARGE_ID ? large[next++]! : t));
-}
-
-/** Ids only a large site has: the mock's start at 10,000 and grow by three a ticket, so only its 1,667th ticket on. */
-const LARGE_ID = 15_000;

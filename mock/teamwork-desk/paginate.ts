@@ -1,28 +1,19 @@
 import type { Pagination, Ticket } from '../../lib/contract/teamworkDesk.types';
 import type { TeamworkDeskMockConfig } from './config';
+import type { Page, PageRequest } from './seams';
 import { invalidParameters } from './validator';
 
-export interface PageRequest {
-  page?: number;
-  pageSize?: number;
-}
-
-export interface Page {
-  tickets: Ticket[];
-  /** What the response reports; `records` is absent under the pagination-records-missing fault. */
-  pagination: Partial<Pagination>;
-}
+export type { Page, PageRequest } from './seams';
 
 /**
  * One page of the ordered matches and its pagination object: records is the number of matches,
  * pages follows from records and pageSize, hasMorePages is true exactly when a later page exists.
  */
 export function paginate(matches: readonly Ticket[], request: PageRequest, config: TeamworkDeskMockConfig): Page {
-  const faults = config.faults;
   if (config.overPageSizeCap === 'refuse' && config.maxPageSize !== undefined && (request.pageSize ?? 0) > config.maxPageSize) {
     throw invalidParameters(config, { pageSize: [`pageSize: at most ${config.maxPageSize}, got ${request.pageSize}`] });
   }
-  let pageSize = faults.has('page-size-ignored') ? config.defaultPageSize : request.pageSize ?? config.defaultPageSize;
+  let pageSize = config.tamper.pageSize(request.pageSize) ?? config.defaultPageSize;
   if (config.maxPageSize !== undefined) pageSize = Math.min(pageSize, config.maxPageSize);
   const page = request.page ?? 1;
   const records = matches.length;
@@ -31,21 +22,14 @@ export function paginate(matches: readonly Ticket[], request: PageRequest, confi
     throw invalidParameters(config, { page: [`page: ${page} is past the last page (${Math.max(1, pages)})`] });
   }
 
-  const start = (page - 1) * pageSize - (faults.has('page-overlap') && page > 1 ? 1 : 0);
-  let tickets = start >= records ? [] : matches.slice(start, start + pageSize);
-  if (faults.has('last-page-short') && page === pages) tickets = tickets.slice(0, -1);
-
-  let reportedPages = pages;
-  if (faults.has('pages-rounded-down')) reportedPages = Math.floor(records / pageSize);
-  if (records === 0 && config.variants.has('empty-result-one-page')) reportedPages = 1;
-  const hasMorePages = page < pages || (faults.has('has-more-on-last-page') && page === pages);
-  const pagination: Partial<Pagination> = {
-    records: faults.has('records-counts-page') ? tickets.length : records,
+  const start = (page - 1) * pageSize;
+  const tickets = start >= records ? [] : matches.slice(start, start + pageSize);
+  const pagination: Pagination = {
+    records,
     pageSize,
-    pages: reportedPages,
+    pages: records === 0 && config.variants.has('empty-result-one-page') ? 1 : pages,
     page,
-    hasMorePages,
+    hasMorePages: page < pages,
   };
-  if (faults.has('pagination-records-missing')) delete pagination.records;
-  return { tickets, pagination };
+  return config.tamper.page({ tickets, pagination }, { matches, page, pageSize, pages, records });
 }

@@ -13,8 +13,8 @@ function written(field: string, value: unknown, config: TeamworkDeskMockConfig):
 }
 
 /**
- * A stored ticket as the mock sends it. Schema faults are applied here, at the edge, so the
- * stored data, the filter and the order stay correct and each fault breaks one promise.
+ * A stored ticket as the mock sends it. The presentedTicket seam is here, at the edge, so a fault
+ * that changes what is sent leaves the stored data, the filter and the order correct.
  */
 export function presentTicket(ticket: Ticket, config: TeamworkDeskMockConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -23,19 +23,16 @@ export function presentTicket(ticket: Ticket, config: TeamworkDeskMockConfig): R
     else if (Array.isArray(value)) out[key] = value.map((item: unknown) => (isPlainObject(item) ? presentReference(item, config) : item));
     else out[key] = written(key, value, config);
   }
-  if (config.faults.has('id-as-string')) out.id = String(ticket.id);
-  if (config.faults.has('timestamp-without-offset')) out.createdAt = ticket.createdAt.replace(/(\.\d+)?Z$/, '');
   if (config.variants.has('extra-fields')) {
     out.messageCount = ticket.id % 5;
     out.isRead = ticket.id % 2 === 0;
     out.cc = [];
   }
-  return out;
+  return config.tamper.presentedTicket(out, ticket);
 }
 
 function presentReference(reference: Record<string, unknown>, config: TeamworkDeskMockConfig): Record<string, unknown> {
   const out: Record<string, unknown> = { ...reference };
-  if (config.faults.has('reference-without-type')) delete out.type;
   if (config.variants.has('extra-fields')) out.meta = {};
   return out;
 }

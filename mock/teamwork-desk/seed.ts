@@ -1,9 +1,20 @@
 import type { Reference, Ticket } from '../../lib/contract/teamworkDesk.types';
-import type { StateValues, TimestampPrecision } from './config';
 import { writeMicros } from './instants';
 
 /** A related record as `included` serves it: an id and whatever else its type carries. */
 export type RelatedRecord = { id: number } & Record<string, unknown>;
+
+/**
+ * 'milliseconds': kept and written as JavaScript does. 'microseconds': kept and written with
+ * microseconds (Go + Postgres). 'microseconds-sent-as-milliseconds': kept with microseconds,
+ * written with milliseconds (Node + pg), so a ticket shows fewer digits than filters compare.
+ */
+export type TimestampPrecision = 'milliseconds' | 'microseconds' | 'microseconds-sent-as-milliseconds';
+
+export interface StateValues {
+  active: string | number;
+  deleted: string | number;
+}
 
 /** How the seed spells what the notes leave open: date-time precision and state values. */
 export interface SeedShape {

@@ -10,21 +10,10 @@ import { invalidParameters } from './validator';
 import type { TeamworkDeskMockConfig } from './config';
 import { listTickets, type ListMemos } from './listTickets';
 import { Memo } from './memo';
+import type { Answerer, MockAnswer, MockRequest } from './seams';
 import { TicketStore } from './store';
 
-/** What the mock is asked: a request line and headers (the one operation takes no body). */
-export interface MockRequest {
-  method: string;
-  /** The request target as sent: path and query. */
-  url: string;
-  headers: Record<string, string>;
-}
-
-export interface MockAnswer {
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
-}
+export type { MockAnswer, MockRequest } from './seams';
 
 export interface RunningTeamworkDeskMock {
   url: string;
@@ -59,23 +48,18 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
       const taken = limiter.take();
       if (!taken.allowed) return { status: 429, body: { error: 'rate limit exceeded' }, headers: { 'retry-after': String(taken.retryAfterSeconds) } };
     }
-    const found = contract.route(config.faults.has('any-method-served') ? 'GET' : request.method, url.pathname);
+    const found = contract.route(request.method, url.pathname);
     if (!found) {
       const allowed = contract.methodsFor(url.pathname);
-      if (allowed.length > 0) return { status: 405, body: { error: `method ${request.method.slice(0, 20)} not allowed` }, headers: config.faults.has('method-405-without-allow') ? {} : { allow: allowed.join(', ') } };
+      if (allowed.length > 0) return { status: 405, body: { error: `method ${request.method.slice(0, 20)} not allowed` }, headers: { allow: allowed.join(', ') } };
       return { status: 404, body: { error: 'no such route' }, headers: {} };
     }
-    const query = queryRecord(url.searchParams);
-    const queryKey = config.faults.has('key-in-query-accepted') && request.headers.authorization === undefined ? query.apiKey : undefined;
-    if (queryKey !== undefined) delete query.apiKey;
-    authenticate(queryKey !== undefined ? `Bearer ${queryKey}` : request.headers.authorization, config);
-    const result = listTickets({ config, store, memos, operation: found.operation, query });
-    return { ...result, status: result.status === 200 && config.faults.has('answers-203') ? 203 : result.status, headers: {} };
+    const { authorization, query } = config.tamper.credentials({ authorization: request.headers.authorization, query: queryRecord(url.searchParams) });
+    authenticate(authorization, config);
+    return { ...listTickets({ config, store, memos, operation: found.operation, query }), headers: {} };
   }
 
-  function answer(request: MockRequest): MockAnswer {
-    return disclose(config, attempt(request));
-  }
+  const answer: Answerer = config.tamper.answer(attempt);
 
   function attempt(request: MockRequest): MockAnswer {
     try {
@@ -89,7 +73,7 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
   /**
    * The request log, as the Moov mock serves it (`GET /_mock/requests`; DELETE empties it): how
    * many requests a run made, and which, against a standalone mock. Not part of the contract, not
-   * logged, never rate-limited, and no fault touches it.
+   * logged, never rate-limited, and no seam touches it.
    */
   function requestLog(method: string, res: ServerResponse): void {
     if (method === 'GET') return sendJson(res, 200, log.all(), {});
@@ -113,24 +97,12 @@ export function teamworkDeskMock(config: TeamworkDeskMockConfig) {
         log.add({ at: new Date().toISOString(), method: request.method, path, query, ...loggedRequestParts(request.headers, ''), status: reply.status, violations: [] });
         // The media type a calibrated target sends (MOCK_PROFILE), parameters and all.
         const typed = reply.body === undefined ? reply.headers : { 'content-type': config.contentType, ...reply.headers };
-        const headers = config.faults.has('json-as-text') ? { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } : typed;
-        sendJson(res, reply.status, reply.body, headers);
+        sendJson(res, reply.status, reply.body, config.tamper.sentHeaders(typed, reply));
       })
       .catch(() => res.destroy());
   };
 
   return { answer, listener: withWeather(listener, config.weather), store, log };
-}
-
-/** What the boundary faults add to an error answer: a stack trace, a banner; or take away: the 401 challenge. */
-function disclose(config: TeamworkDeskMockConfig, reply: MockAnswer): MockAnswer {
-  if (reply.status < 400) return reply;
-  const headers = { ...reply.headers };
-  if (reply.status === 401 && config.faults.has('no-www-authenticate')) delete headers['www-authenticate'];
-  if (config.faults.has('internals-in-errors')) headers['x-powered-by'] = 'Express';
-  const trace = '\n    at listTickets (/srv/desk/dist/handlers.js:88:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
-  const body = config.faults.has('stack-trace-in-errors') ? { ...(reply.body as object), trace: `Error: ${reply.status}${trace}` } : reply.body;
-  return { ...reply, headers, body };
 }
 
 /** Starts the mock on a free loopback port (or `port`). */
