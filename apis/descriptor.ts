@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../checks/check';
+import type { Calibration } from '../lib/calibration/calibration';
 import type { ApiIdentity } from '../lib/apis';
 import type { Env } from '../lib/config/configError';
 import type { MockServer, TargetKind } from '../lib/targets';
@@ -15,8 +16,8 @@ export interface ProjectSpec {
 /**
  * Everything the shared parts of the suite need of one API, in one place: who it is (name,
  * titles, contract), the kind of target its tests address (settings, health request, cleanup)
- * and the mock that stands in for it, its checks, its Playwright projects and its self-test
- * cases. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
+ * and the mock that stands in for it, its checks, its Playwright projects, its calibration and its
+ * self-test cases. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
  * the self-test, the bench and `npm run mock` iterate over the list and name no API of their own.
  */
 export interface ApiDescriptor<Name extends string = string> extends ApiIdentity {
@@ -31,6 +32,8 @@ export interface ApiDescriptor<Name extends string = string> extends ApiIdentity
   responseCheckIds: readonly string[];
   /** Its Playwright projects for this environment: its name always, versions where the API has them. */
   projects(env: Env): ProjectSpec[];
+  /** Its silent points and their probe, where it has any (`npm run calibrate`, MOCK_PROFILE, CONFORMANCE_PROFILE). */
+  calibration?: Calibration;
   /** Its injected faults and correct variants, and how the self-test runs them. */
   selfTest: SelfTestSuite;
   /**

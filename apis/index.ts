@@ -15,6 +15,9 @@ export type ApiName = (typeof APIS)[number]['name'];
 /** Every check of every API, by id. */
 export const registry = checkRegistry(APIS);
 
+/** The calibrations of the APIs that have silent points to calibrate. */
+export const CALIBRATIONS = APIS.flatMap((a) => (a.calibration ? [a.calibration] : []));
+
 /** The suite's API of that name. */
 export function api(name: string): ApiDescriptor {
   return apiNamed(APIS, name);

@@ -1,32 +1,29 @@
 /**
- * `npm run calibrate [-- --api=moov|teamwork-desk|all] [--out=<file>]`: probes a target at every
+ * `npm run calibrate [-- --api=<api>|all] [--out=<file>]`: probes a target at every
  * point where the docs are silent and writes its answers as a profile (default
  * targets/<name>.<api>.profile.json), for `MOCK_PROFILE` (a mock that answers alike) and
  * `CONFORMANCE_PROFILE` (drift findings). Against a live target it uses the suite's transport and
- * safety rules: host allow-list, rate cap, ALLOW_WRITES, MOOV_MAX_WRITES, a ledger of created tickets
- * closed at the end. With no MOOV_BASE_URL / TEAMWORK_DESK_BASE_URL it calibrates the embedded mock.
+ * safety rules: host allow-list, rate cap, ALLOW_WRITES, the write budget, a ledger of created tickets
+ * closed at the end. With an API's base URL unset it calibrates that API's embedded mock. The APIs
+ * are the descriptors (apis/) that have a calibration.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { request } from '@playwright/test';
-import { calibrateMoov, calibrateTeamworkDesk } from '../lib/calibration/calibrate';
-import { isAnswered, type CalibratedApi, type PointResult, type Profile } from '../lib/calibration/types';
+import { APIS } from '../apis';
+import type { ApiDescriptor } from '../apis/descriptor';
+import type { Calibration } from '../lib/calibration/calibration';
+import { isAnswered, type PointResult, type Profile } from '../lib/calibration/types';
 import { TargetUnavailableError } from '../lib/http/availability';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
-import { resolveMoovTarget } from '../lib/config/moovTarget';
 import { PROJECT_ROOT } from '../lib/config/run';
-import { resolveTeamworkDeskTarget } from '../lib/config/teamworkDeskTarget';
 import { secrets } from '../lib/redaction/secrets';
-import { closeLedgerTickets } from '../lib/moov/cleanup';
-import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
-import { TicketWrites } from '../lib/moov/ticketWrites';
-import { moovMockConfigFromEnv } from '../mock/moov/config';
-import { startMoovMock } from '../mock/moov/server';
-import { teamworkDeskMockConfigFromEnv } from '../mock/teamwork-desk/config';
-import { startTeamworkDeskMock } from '../mock/teamwork-desk/server';
 
-const APIS: readonly CalibratedApi[] = ['moov', 'teamwork-desk'];
+/** An API with silent points to calibrate, and its calibration. */
+type Calibrated = ApiDescriptor & { calibration: Calibration };
+
+const CALIBRATED: readonly Calibrated[] = (APIS as readonly ApiDescriptor[]).filter((a): a is Calibrated => a.calibration !== undefined);
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -36,16 +33,17 @@ function option(name: string): string | undefined {
   return arg.startsWith(prefix) ? arg.slice(prefix.length) : process.argv[index + 1];
 }
 
-/** --api, or the live target(s) configured, or both embedded mocks. */
-function apisToCalibrate(): CalibratedApi[] {
+/** --api, or the live target(s) configured, or every embedded mock. */
+function apisToCalibrate(): Calibrated[] {
   const asked = option('api');
-  if (asked === 'all') return [...APIS];
+  if (asked === 'all') return [...CALIBRATED];
   if (asked !== undefined) {
-    if (!(APIS as readonly string[]).includes(asked)) throw new ConfigError('--api', `must be moov, teamwork-desk or all, got "${asked}"`);
-    return [asked as CalibratedApi];
+    const found = CALIBRATED.find((a) => a.name === asked);
+    if (!found) throw new ConfigError('--api', `must be ${[...CALIBRATED.map((a) => a.name), 'all'].join(', ')}, got "${asked}"`);
+    return [found];
   }
-  const live = APIS.filter((api) => valueOf(process.env, api === 'moov' ? 'MOOV_BASE_URL' : 'TEAMWORK_DESK_BASE_URL') !== undefined);
-  return live.length > 0 ? live : [...APIS];
+  const live = CALIBRATED.filter((a) => valueOf(process.env, a.target.baseUrlVariable) !== undefined);
+  return live.length > 0 ? live : [...CALIBRATED];
 }
 
 function describe(point: PointResult): string {
@@ -53,40 +51,16 @@ function describe(point: PointResult): string {
   return `  ${point.label.padEnd(40)} ${isAnswered(point) ? point.answer : `undetermined: ${point.undetermined}`}${shown ? `\n  ${' '.repeat(40)} (${shown})` : ''}`;
 }
 
-async function calibrate(api: CalibratedApi): Promise<Profile> {
+async function calibrate(api: Calibrated): Promise<Profile> {
   const http = await request.newContext();
-  const onPoint = (p: PointResult) => console.log(secrets.redact(describe(p)));
+  const say = (line: string) => console.log(secrets.redact(line));
+  // No base URL: the API's embedded mock, started from the environment's mock settings.
+  const mock = valueOf(process.env, api.target.baseUrlVariable) === undefined ? await api.mock.start(process.env) : undefined;
   try {
-    if (api === 'teamwork-desk') {
-      const live = valueOf(process.env, 'TEAMWORK_DESK_BASE_URL') !== undefined;
-      const mock = live ? undefined : await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(process.env));
-      try {
-        const target = resolveTeamworkDeskTarget(mock ? { ...process.env, TEAMWORK_DESK_MOCK_URL: mock.url } : process.env);
-        console.log(`calibrating teamwork-desk at ${target.baseURL} (reads only)`);
-        return await calibrateTeamworkDesk(http, target, { onPoint });
-      } finally {
-        await mock?.close();
-      }
-    }
-    const live = valueOf(process.env, 'MOOV_BASE_URL') !== undefined;
-    const mock = live ? undefined : await startMoovMock(moovMockConfigFromEnv(process.env));
-    try {
-      const target = resolveMoovTarget(mock ? { ...process.env, MOOV_MOCK_URL: mock.url } : process.env);
-      const file = ledgerPath(valueOf(process.env, 'CONFORMANCE_RUN_ID') ?? 'calibrate');
-      const writes = target.allowWrites ? `writes on, at most ${target.maxWrites} ticket(s), ledger ${file.replace(`${PROJECT_ROOT}/`, '')}` : 'writes off (ALLOW_WRITES)';
-      console.log(`calibrating moov at ${target.baseURL} (${target.kind === 'mock' ? 'embedded mock' : writes})`);
-      let n = 0;
-      const ledger = target.kind === 'live' ? new WriteLedger(file, target.baseURL) : undefined;
-      try {
-        return await calibrateMoov(http, target, { onPoint, ledger, label: () => TicketWrites.foreignID(process.env, `calibrate-${++n}`) });
-      } finally {
-        // Whatever the probes left open (an interrupted probe, a lenient target's ticket) is closed now.
-        if (ledger) await closeLedgerTickets(file, target, (line) => console.log(line));
-      }
-    } finally {
-      await mock?.close();
-    }
+    const env = mock ? { ...process.env, [api.target.mockUrlVariable]: mock.url } : process.env;
+    return await api.calibration.probe(http, env, { label: 'calibrate', say, onPoint: (p) => say(describe(p)) });
   } finally {
+    await mock?.close();
     await http.dispose();
   }
 }
@@ -96,9 +70,10 @@ async function main(): Promise<void> {
   process.env.CONFORMANCE_RUN_ID ??= `calibrate-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const apis = apisToCalibrate();
   const out = option('out');
-  if (out !== undefined && apis.length > 1) throw new ConfigError('--out', 'names one file, and both APIs are to be calibrated: add --api=moov or --api=teamwork-desk');
-  for (const api of apis) {
-    const profile = await calibrate(api);
+  if (out !== undefined && apis.length > 1) throw new ConfigError('--out', `names one file, and ${apis.length} APIs are to be calibrated: add ${apis.map((a) => `--api=${a.name}`).join(' or ')}`);
+  for (const descriptor of apis) {
+    const api = descriptor.name;
+    const profile = await calibrate(descriptor);
     const name = valueOf(process.env, 'CONFORMANCE_TARGET_NAME') ?? valueOf(process.env, 'CONFORMANCE_ENV') ?? profile.target.replace(/[^A-Za-z0-9.-]+/g, '_');
     const file = resolve(PROJECT_ROOT, out ?? `targets/${name}.${api}.profile.json`);
     mkdirSync(dirname(file), { recursive: true });

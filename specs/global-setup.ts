@@ -10,7 +10,7 @@ import { concreteSeed, propertySettings } from '../lib/config/properties';
 import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
 import { selectedProjects } from '../lib/config/selectedProjects';
-import { APIS, registry } from '../apis';
+import { APIS, CALIBRATIONS, registry } from '../apis';
 import { targetsOf as targetsOfApis, type ServedTarget } from '../apis/lookup';
 import type { RunningMock } from '../lib/targets';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
@@ -49,8 +49,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     loadWaivers(process.env, (id) => registry.get(id));
     baselineFileFromEnv(process.env);
     // Profiles a drift check compares with (CONFORMANCE_PROFILE) and the embedded mocks answer as (MOCK_PROFILE).
-    profilesFrom(process.env, 'CONFORMANCE_PROFILE');
-    profilesFrom(process.env, 'MOCK_PROFILE');
+    profilesFrom(process.env, 'CONFORMANCE_PROFILE', CALIBRATIONS);
+    profilesFrom(process.env, 'MOCK_PROFILE', CALIBRATIONS);
     const preflights: PreflightRequest[] = [];
     // Every target's settings are checked before anything stops: one message names every problem.
     const problems: ConfigError[] = [];

@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../checks/check';
 import { moovChecks } from '../../checks/moov';
+import { moovCalibration } from '../../lib/calibration/moov';
 import { apiVersionsFrom } from '../../lib/config/moovTarget';
 import { moovContract } from '../../lib/contract/moov';
 import { moovTargetKind } from '../../lib/moov/target';
@@ -22,6 +23,7 @@ export const moovApi = describeApi({
     { name: 'moov', testDir: './specs/moov' },
     ...apiVersionsFrom(env).map((version) => ({ name: `moov@${version}`, testDir: './specs/moov', use: { moovApiVersion: version } })),
   ],
+  calibration: moovCalibration,
   selfTest: moovSelfTest,
   largeSeed: 1000, // per account (three accounts)
 });

@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../checks/check';
 import { teamworkDeskChecks } from '../../checks/teamwork-desk';
+import { teamworkDeskCalibration } from '../../lib/calibration/teamworkDesk';
 import { teamworkDeskContract } from '../../lib/contract/teamworkDesk';
 import { teamworkDeskTargetKind } from '../../lib/teamworkDesk/target';
 import { teamworkDeskMockServer } from '../../mock/teamwork-desk/serving';
@@ -17,6 +18,7 @@ export const teamworkDeskApi = describeApi({
   checks: Object.values(teamworkDeskChecks) as AnyCheck[],
   responseCheckIds: Object.values(teamworkDeskResponseChecks).flatMap((c) => (c === undefined ? [] : [c.id])),
   projects: () => [{ name: 'teamwork-desk', testDir: './specs/teamwork-desk' }],
+  calibration: teamworkDeskCalibration,
   selfTest: teamworkDeskSelfTest,
   // Past the 200 tickets judged whole, so the site is judged in windows, and no multiple of 25,
   // 50 or 100: its last page is partial at every page size the suite uses.

@@ -5,6 +5,7 @@ import { isRecord } from '../json';
 import type { MoovAuth, MoovClient, MoovRequest, MoovResponse } from '../moov/client';
 import type { MoovOperationId } from '../contract/moov';
 import type { TicketWrites } from '../moov/ticketWrites';
+import type { SilentPointSet } from './calibration';
 import { AnswerLostError } from '../http/availability';
 import {
   answer,
@@ -454,3 +455,6 @@ export function moovVariantsFor(answers: ReadonlyMap<string, string>): ServedPro
   }
   return { variants: [...variants], settings, unservable };
 }
+
+/** Moov's silent points, for profiles and the mock (lib/calibration/moov.ts adds the probe). */
+export const MOOV_SILENT_POINTS: SilentPointSet = { api: 'moov', points: MOOV_POINTS, variantsFor: moovVariantsFor };

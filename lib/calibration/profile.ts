@@ -5,8 +5,8 @@ import addFormats from 'ajv-formats';
 import { ConfigError, valueOf, type Env } from '../config/configError';
 import { PROJECT_ROOT } from '../config/run';
 import { acceptsAnswer, knownAnswers } from './points';
-import { pointsOf } from './registry';
-import { isAnswered, type CalibratedApi, type Profile } from './types';
+import type { SilentPointSet } from './calibration';
+import { isAnswered, type Profile } from './types';
 
 export type { Evidence, PointResult, Profile } from './types';
 
@@ -23,7 +23,7 @@ const PROFILE_SCHEMA = {
   additionalProperties: false,
   required: ['api', 'target', 'calibratedAt', 'points'],
   properties: {
-    api: { enum: ['moov', 'teamwork-desk'] },
+    api: { type: 'string' },
     target: { type: 'string' },
     calibratedAt: { type: 'string', format: 'date-time' },
     suiteVersion: { type: 'string' },
@@ -45,11 +45,8 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }
 addFormats(ajv, ['date-time']);
 const validateShape = ajv.compile(PROFILE_SCHEMA);
 
-/**
- * Parses and validates a profile: its shape, then every point id and answer against the points the
- * suite knows for its api. Every problem is a ConfigError naming the file (and the point).
- */
-export function parseProfile(text: string, file: string): Profile {
+/** Parses a profile and checks its shape (its points are checked against its API's by checkPoints). */
+function readProfile(text: string, file: string): Profile {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -60,8 +57,12 @@ export function parseProfile(text: string, file: string): Profile {
     const problems = (validateShape.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
     throw new ConfigError(file, `is not a calibration profile (npm run calibrate writes one): ${[...new Set(problems)].slice(0, 5).join('; ')}`);
   }
-  const profile = doc as Profile;
-  const known = new Map(pointsOf(profile.api).map((p) => [p.id, p]));
+  return doc as Profile;
+}
+
+/** Every point id and answer of `profile` against the points its API knows. */
+function checkPoints(profile: Profile, file: string, set: SilentPointSet): Profile {
+  const known = new Map(set.points.map((p) => [p.id, p]));
   const seen = new Set<string>();
   for (const point of profile.points) {
     const definition = known.get(point.id);
@@ -75,11 +76,26 @@ export function parseProfile(text: string, file: string): Profile {
   return profile;
 }
 
-/** Reads a profile file (relative paths from the project root); a missing file is a ConfigError naming the variable. */
-export function loadProfile(file: string, variable: string): Profile {
+/** The point set of `profile`'s API among `sets`; an API the suite does not calibrate is a ConfigError. */
+function setOf(profile: Profile, file: string, sets: readonly SilentPointSet[]): SilentPointSet {
+  const set = sets.find((s) => s.api === profile.api);
+  if (!set) throw new ConfigError(file, `/api "${profile.api}" is not an API the suite calibrates (${sets.map((s) => s.api).join(', ')})`);
+  return set;
+}
+
+/**
+ * Parses and validates a profile: its shape, then every point id and answer against the points
+ * `sets` know for its api. Every problem is a ConfigError naming the file (and the point).
+ */
+export function parseProfile(text: string, file: string, sets: readonly SilentPointSet[]): Profile {
+  const profile = readProfile(text, file);
+  return checkPoints(profile, file, setOf(profile, file, sets));
+}
+
+function readProfileFile(file: string, variable: string): Profile {
   const path = resolve(PROJECT_ROOT, file);
   if (!existsSync(path)) throw new ConfigError(variable, `${file} does not exist (npm run calibrate writes a profile)`);
-  return parseProfile(readFileSync(path, 'utf8'), file);
+  return readProfile(readFileSync(path, 'utf8'), file);
 }
 
 /** A profile and the file it came from (as the variable named it). */
@@ -88,22 +104,28 @@ export interface ProfileFile {
   profile: Profile;
 }
 
-/**
- * The profile a comma-separated variable (MOCK_PROFILE, CONFORMANCE_PROFILE) names for `api`, if
- * any: each file holds one api's profile, and at most one file may be given per api.
- */
-export function profileFor(env: Env, variable: string, api: CalibratedApi): ProfileFile | undefined {
-  return profilesFrom(env, variable).find((p) => p.profile.api === api);
-}
-
-/** Every profile a comma-separated variable names, validated; two for one api is an error. */
-export function profilesFrom(env: Env, variable: string): ProfileFile[] {
+/** The profiles a comma-separated variable names, their shapes checked; two for one api is an error. */
+function profileFiles(env: Env, variable: string): ProfileFile[] {
   const raw = valueOf(env, variable);
   if (raw === undefined) return [];
   const files = raw.split(',').map((f) => f.trim()).filter(Boolean);
-  const profiles = files.map((file) => ({ file, profile: loadProfile(file, variable) }));
+  const profiles = files.map((file) => ({ file, profile: readProfileFile(file, variable) }));
   const apis = profiles.map((p) => p.profile.api);
   const twice = apis.find((api, i) => apis.indexOf(api) !== i);
   if (twice) throw new ConfigError(variable, `names two profiles of ${twice}; give one per API`);
   return profiles;
+}
+
+/**
+ * The profile a comma-separated variable (MOCK_PROFILE, CONFORMANCE_PROFILE) names for the API of
+ * `set`, if any, validated against its points: each file holds one api's profile, at most one per api.
+ */
+export function profileFor(env: Env, variable: string, set: SilentPointSet): ProfileFile | undefined {
+  const found = profileFiles(env, variable).find((p) => p.profile.api === set.api);
+  return found && { file: found.file, profile: checkPoints(found.profile, found.file, set) };
+}
+
+/** Every profile a comma-separated variable names, each validated against its API's points among `sets`. */
+export function profilesFrom(env: Env, variable: string, sets: readonly SilentPointSet[]): ProfileFile[] {
+  return profileFiles(env, variable).map(({ file, profile }) => ({ file, profile: checkPoints(profile, file, setOf(profile, file, sets)) }));
 }

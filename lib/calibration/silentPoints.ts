@@ -1,6 +1,4 @@
 import type { Contract } from '../contract/loadContract';
-import { moovContract } from '../contract/moov';
-import { teamworkDeskContract } from '../contract/teamworkDesk';
 import type { CalibratedApi } from './types';
 
 /**
@@ -95,7 +93,6 @@ export const SILENT_POINTS: readonly SilentPoint[] = [
   { api: 'teamwork-desk', what: 'Content-Type of JSON answers', readings: 'any JSON media type, with or without parameters', facets: ['teamwork-desk:content-type'], calibration: ['teamwork-desk.content-type'] },
 ];
 
-const contracts: Record<CalibratedApi, () => Contract> = { moov: moovContract, 'teamwork-desk': teamworkDeskContract };
 
 type ObjectSchema = { $ref?: string; type?: string; maximum?: number; properties?: Record<string, ObjectSchema>; required?: string[] };
 
@@ -108,15 +105,14 @@ function component(contract: Contract, schema: unknown): { name: string; schema:
 }
 
 /**
- * The silences the contract itself shows, one facet id each:
+ * The silences `api`'s contract itself shows, one facet id each:
  * - `<api>:content-type`: JSON bodies, whose media-type parameters no page fixes;
  * - `<api>:<operation>.<param>`: an integer query parameter with no maximum (what comes above it);
  * - `<api>:<Schema>.<field>`: a field of a created resource the server sets (not sent in the create)
  *   that is optional (present or not), or an integer it assigns (numbered in what scope);
  * - `<api>:<operation>.<field>`: an optional identifier a client sends in a create (unique or not).
  */
-export function contractSilences(api: CalibratedApi): string[] {
-  const contract = contracts[api]();
+export function contractSilences(api: CalibratedApi, contract: Contract): string[] {
   const facets = new Set<string>();
   for (const operation of contract.operations()) {
     if ([...operation.responses.values()].some((r) => r.contentType !== undefined && /json/i.test(r.contentType))) facets.add(`${api}:content-type`);

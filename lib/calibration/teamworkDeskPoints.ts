@@ -2,6 +2,7 @@ import { teamworkDeskContract } from '../contract/teamworkDesk';
 import { isRecord } from '../json';
 import type { TeamworkDeskClient, TeamworkDeskResponse } from '../teamworkDesk/client';
 import { ticketVocabulary } from '../teamworkDesk/vocabulary';
+import type { SilentPointSet } from './calibration';
 import { answer, contentTypeFinding, JSON_MEDIA_TYPE, servedSettings, servedVariants, statusAnswer, undetermined, type PointDefinition, type ServedPoint, type ServedProfile } from './points';
 
 type Query = Record<string, string | number | undefined>;
@@ -361,3 +362,6 @@ export function teamworkDeskVariantsFor(answers: ReadonlyMap<string, string>): S
   }
   return { variants: [...variants], settings, unservable };
 }
+
+/** Teamwork Desk's silent points, for profiles and the mock (lib/calibration/teamworkDesk.ts adds the probe). */
+export const TEAMWORK_DESK_SILENT_POINTS: SilentPointSet = { api: 'teamwork-desk', points: TEAMWORK_DESK_POINTS, variantsFor: teamworkDeskVariantsFor };

@@ -1,4 +1,5 @@
-export type CalibratedApi = 'moov' | 'teamwork-desk';
+/** The name of an API that has silent points to calibrate (its descriptor's, apis/). */
+export type CalibratedApi = string;
 
 /** One request that showed an answer: method, path and query (redacted, no origin), status. */
 export interface Evidence {
@@ -25,4 +26,9 @@ export interface Profile {
 
 export function isAnswered(point: PointResult): point is Extract<PointResult, { answer: string }> {
   return 'answer' in point;
+}
+
+/** The answered points of a profile, by id. */
+export function answersOf(profile: Pick<Profile, 'points'>): Map<string, string> {
+  return new Map(profile.points.filter(isAnswered).map((p) => [p.id, p.answer]));
 }

@@ -1,5 +1,6 @@
 import { ConfigError, listOf, nonNegativeInteger, positiveInteger, positiveNumber, requiredAll, valueOf, type Env } from '../../lib/config/configError';
 import { profileServing } from '../../lib/calibration/mockProfile';
+import { MOOV_SILENT_POINTS } from '../../lib/calibration/moovPoints';
 import { weatherFromEnv } from '../shared/weather';
 import { FAULT_NAMES, type FaultName } from './faults';
 import type { MoovMockSettings } from './settings';
@@ -34,7 +35,7 @@ export function moovMockConfigFromEnv(env: Env): MoovMockConfig {
   const why = 'the embedded mock takes its accounts and keys from it (defaults are in .env.example)';
   const settings = requiredAll(env, { MOOV_PARTNER_ACCOUNT_ID: why, MOOV_ACCOUNT_ID: why, MOOV_UNRELATED_ACCOUNT_ID: why, MOOV_PUBLIC_KEY: why, MOOV_SECRET_KEY: why });
   // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else MOCK_VARIANTS.
-  const profile = profileServing(env, 'moov', 'MOCK_VARIANTS', VARIANT_NAMES);
+  const profile = profileServing(env, MOOV_SILENT_POINTS, 'MOCK_VARIANTS', VARIANT_NAMES);
   const variants = new Set([...listOf(env, 'MOCK_VARIANTS', VARIANT_NAMES), ...profile.variants]);
   const config: MoovMockConfig = {
     partnerAccountID: settings.MOOV_PARTNER_ACCOUNT_ID,

@@ -1,7 +1,7 @@
 import { weatherFromEnv, type Weather } from '../shared/weather';
 import { listOf, nonNegativeInteger, positiveInteger, positiveNumber, required, valueOf, type Env } from '../../lib/config/configError';
 import { profileServing } from '../../lib/calibration/mockProfile';
-import { pageSizeCap } from '../../lib/calibration/teamworkDeskPoints';
+import { pageSizeCap, TEAMWORK_DESK_SILENT_POINTS } from '../../lib/calibration/teamworkDeskPoints';
 import { FAULT_NAMES, tamperFor, VARIANT_NAMES, type FaultName, type VariantName } from './faults';
 import type { Tamper } from './seams';
 import type { StateValues, TimestampPrecision } from './seed';
@@ -79,7 +79,7 @@ export const MOCK_DEFAULTS = {
 /** Reads the mock's settings; every problem is a ConfigError naming the variable. */
 export function teamworkDeskMockConfigFromEnv(env: Env): TeamworkDeskMockConfig {
   // MOCK_PROFILE: answer as a calibrated target did (npm run calibrate); else TEAMWORK_DESK_MOCK_VARIANTS.
-  const profile = profileServing(env, 'teamwork-desk', 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES);
+  const profile = profileServing(env, TEAMWORK_DESK_SILENT_POINTS, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES);
   const variants = new Set([...listOf(env, 'TEAMWORK_DESK_MOCK_VARIANTS', VARIANT_NAMES), ...profile.variants]);
   const faults = new Set(listOf(env, 'TEAMWORK_DESK_MOCK_FAULTS', FAULT_NAMES));
   return {

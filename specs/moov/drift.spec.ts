@@ -1,10 +1,9 @@
 import { test } from './support/fixtures';
 import { extendTimeLimit } from '../support/timeLimit';
-import { calibrateMoov } from '../../lib/calibration/calibrate';
 import { reportDrift } from '../../lib/calibration/drift';
+import { moovCalibration } from '../../lib/calibration/moov';
 import { profileFor } from '../../lib/calibration/profile';
-import { resolveMoovTarget } from '../../lib/config/moovTarget';
-import { TicketWrites } from '../../lib/moov/ticketWrites';
+import { valueOf } from '../../lib/config/configError';
 
 /**
  * With CONFORMANCE_PROFILE naming a Moov profile, the calibration probes run once more (a fixed
@@ -12,12 +11,10 @@ import { TicketWrites } from '../../lib/moov/ticketWrites';
  * finding: advisory, fatal under CONFORMANCE_STRICT=true.
  */
 test('the target answers at the docs\' silent points as its profile says (CONFORMANCE_PROFILE)', async ({ request }, testInfo) => {
-  const found = profileFor(process.env, 'CONFORMANCE_PROFILE', 'moov');
+  const found = profileFor(process.env, 'CONFORMANCE_PROFILE', moovCalibration);
   test.skip(!found, 'no Moov profile in CONFORMANCE_PROFILE (npm run calibrate writes one)');
-  const target = resolveMoovTarget(process.env);
   // On a live target the run's write plan has no share for these probes: they read only there.
-  const writesOff = target.kind === 'live' ? 'the drift check reads only on a live target (its writes are not in the run\'s write plan)' : undefined;
-  let n = 0;
-  const now = await calibrateMoov(request, target, { writesOff, onTimeNeeded: extendTimeLimit(testInfo), label: () => TicketWrites.foreignID(process.env, `drift-${testInfo.workerIndex}-${++n}`) });
+  const writesOff = valueOf(process.env, 'MOOV_BASE_URL') !== undefined ? 'the drift check reads only on a live target (its writes are not in the run\'s write plan)' : undefined;
+  const now = await moovCalibration.probe(request, process.env, { label: `drift-${testInfo.workerIndex}`, writesOff, onTimeNeeded: extendTimeLimit(testInfo) });
   await reportDrift(testInfo, found!, now);
 });

@@ -2,19 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { calibrateMoov } from '../../lib/calibration/calibrate';
+import { api as apiNamed, CALIBRATIONS } from '../../apis';
 import { driftBetween } from '../../lib/calibration/drift';
 import { parseProfile } from '../../lib/calibration/profile';
-import { answersOf, pointsOf, variantsForProfile } from '../../lib/calibration/registry';
+import { moovCalibration } from '../../lib/calibration/moov';
 import { contractSilences, SILENT_POINTS } from '../../lib/calibration/silentPoints';
-import { isAnswered, type CalibratedApi, type Profile } from '../../lib/calibration/types';
+import { answersOf, isAnswered, type CalibratedApi, type Profile } from '../../lib/calibration/types';
 import { loadEnv } from '../../lib/config/loadEnv';
-import { resolveMoovTarget } from '../../lib/config/moovTarget';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
 import { startMoovMock } from '../../mock/moov/server';
 import { teamworkDeskMockConfigFromEnv } from '../../mock/teamwork-desk/config';
-import { calibrateMock } from './support/calibrateMock';
-import { plainProbes, startMock } from './support/sideBySide';
+import { calibrateMock, startMock } from './support/calibrateMock';
+import { plainProbes } from './support/sideBySide';
 import { moovSelfTest } from '../../apis/moov/selfTest';
 import { teamworkDeskSelfTest } from '../../apis/teamwork-desk/selfTest';
 import type { SelfTestSuite } from '../../apis/selfTestCases';
@@ -23,6 +22,9 @@ import { configError } from './support/configError';
 
 loadEnv();
 const dir = mkdtempSync(join(tmpdir(), 'calibration-'));
+
+const calibrationOf = (api: CalibratedApi) => CALIBRATIONS.find((c) => c.api === api)!;
+const pointsOf = (api: CalibratedApi) => calibrationOf(api).points;
 
 /** No variant, then each of the self-test's live variant groups (the sets a real server can have on together). */
 function variantSets(suite: SelfTestSuite, variable: string): string[][] {
@@ -71,7 +73,7 @@ test.describe('calibration', () => {
       }
       expect([...known].filter((id) => !named.has(id)), 'calibration points no silent point of the catalogue asks for').toEqual([]);
       const covered = new Set(entries.flatMap((e) => e.facets ?? []));
-      expect(contractSilences(api).filter((f) => !covered.has(f)), 'silences of the contract no catalogue entry covers').toEqual([]);
+      expect(contractSilences(api, apiNamed(api).contract()).filter((f) => !covered.has(f)), 'silences of the contract no catalogue entry covers').toEqual([]);
     });
   }
 
@@ -83,7 +85,7 @@ test.describe('calibration', () => {
         const hidden = variants.includes('empty-update-422') ? ['moov.empty-status-update'] : [];
         expect(profile.points.filter((p) => !isAnswered(p)).map((p) => p.id)).toEqual(hidden);
         expect(profile.points.map((p) => p.id)).toEqual(pointsOf(api).map((p) => p.id));
-        expect(variantsForProfile(profile).variants.sort()).toEqual([...variants].sort());
+        expect(calibrationOf(api).variantsFor(answersOf(profile)).variants.sort()).toEqual([...variants].sort());
 
         const file = join(dir, `${api}-${variants.join('+') || 'none'}.json`);
         writeFileSync(file, JSON.stringify(profile));
@@ -163,14 +165,14 @@ test.describe('calibration', () => {
     const mock = await startMoovMock(moovMockConfigFromEnv({ ...process.env, MOCK_VARIANTS: '', MOCK_PROFILE: '', MOCK_SEED_TICKETS: '201' }));
     try {
       const live = { ...process.env, MOOV_BASE_URL: mock.url, ALLOW_WRITES: '', MOOV_MAX_RPS: '1000' };
-      const profile = await calibrateMoov(request, resolveMoovTarget(live), { label: () => 'unused' });
+      const profile = await moovCalibration.probe(request, live, { label: 'unused' });
       const open = profile.points.filter((p) => !isAnswered(p));
       expect(open.map((p) => p.id).sort()).toEqual(pointsOf('moov').filter((p) => p.writes !== undefined).map((p) => p.id).sort());
       for (const p of open) expect(isAnswered(p) ? '' : p.undetermined).toMatch(/^needs writes \(.+\); ALLOW_WRITES is not true/);
       expect(mock.log.all().filter((r) => r.method === 'PATCH' || (r.method === 'POST' && r.path.includes('/tickets')))).toEqual([]);
 
       // Writes on, but no budget: nothing is created, and the points say the budget is spent.
-      const spent = await calibrateMoov(request, resolveMoovTarget({ ...live, ALLOW_WRITES: 'true', MOOV_MAX_WRITES: '0' }), { label: () => 'unused' });
+      const spent = await moovCalibration.probe(request, { ...live, ALLOW_WRITES: 'true', MOOV_MAX_WRITES: '0' }, { label: 'unused' });
       expect(spent.points.filter((p) => !isAnswered(p)).map((p) => (isAnswered(p) ? '' : p.undetermined))).toContain('MOOV_MAX_WRITES=0 is spent: no ticket left for the write probes');
       expect(mock.log.all().filter((r) => r.method === 'POST' && r.path.includes('/tickets'))).toEqual([]);
     } finally {
@@ -180,10 +182,10 @@ test.describe('calibration', () => {
 
   test('a bad profile is refused with a message naming the file and the point', () => {
     const good: Profile = { api: 'moov', target: 'mock', calibratedAt: '2026-11-30T00:00:00.000Z', points: [{ id: 'moov.unreachable-account-status', label: 'account outside reach', answer: '404', evidence: [] }] };
-    const parse = (doc: unknown) => parseProfile(typeof doc === 'string' ? doc : JSON.stringify(doc), 'p.json');
+    const parse = (doc: unknown) => parseProfile(typeof doc === 'string' ? doc : JSON.stringify(doc), 'p.json', CALIBRATIONS);
     expect(answersOf(parse(good))).toEqual(new Map([['moov.unreachable-account-status', '404']]));
     expect(configError(() => parse('{')).message).toMatch(/^p\.json: is not valid JSON/);
-    expect(configError(() => parse({ ...good, api: 'zendesk' })).message).toMatch(/^p\.json: is not a calibration profile.*\/api/);
+    expect(configError(() => parse({ ...good, api: 'zendesk' })).message).toMatch(/^p\.json: \/api "zendesk" is not an API the suite calibrates \(moov, teamwork-desk\)/);
     expect(configError(() => parse({ ...good, points: [{ ...good.points[0], id: 'moov.nope' }] })).message).toContain('point "moov.nope": unknown point id for api moov');
     expect(configError(() => parse({ ...good, api: 'teamwork-desk' })).message).toContain('unknown point id for api teamwork-desk');
     expect(configError(() => parse({ ...good, points: [{ ...good.points[0], answer: '410' }] })).message).toContain('answer "410" is not one of 403, 404');

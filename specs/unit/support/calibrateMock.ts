@@ -1,30 +1,25 @@
 import type { APIRequestContext } from '@playwright/test';
-import { calibrateMoov, calibrateTeamworkDesk } from '../../../lib/calibration/calibrate';
+import { api } from '../../../apis';
 import type { CalibratedApi, Profile } from '../../../lib/calibration/types';
-import { resolveMoovTarget } from '../../../lib/config/moovTarget';
-import { resolveTeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
-import { moovMockConfigFromEnv } from '../../../mock/moov/config';
-import { startMoovMock } from '../../../mock/moov/server';
-import { teamworkDeskMockConfigFromEnv } from '../../../mock/teamwork-desk/config';
-import { startTeamworkDeskMock } from '../../../mock/teamwork-desk/server';
 
 /** Starts the api's mock with `env`, calibrates it, stops it. Moov accounts get 201 tickets, so a cap at 200 shows. */
-export async function calibrateMock(http: APIRequestContext, api: CalibratedApi, env: Record<string, string | undefined>): Promise<Profile> {
-  const full = { ...process.env, MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_VARIANTS: '', MOCK_PROFILE: '', MOCK_SEED_TICKETS: '201', ...env };
-  if (api === 'moov') {
-    const mock = await startMoovMock(moovMockConfigFromEnv(full));
-    let n = 0;
-    try {
-      return await calibrateMoov(http, resolveMoovTarget({ ...full, MOOV_BASE_URL: '', MOOV_MOCK_URL: mock.url }), { label: () => `calibration-test:${++n}` });
-    } finally {
-      await mock.close();
-    }
-  }
-  const mock = await startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(full));
+export async function calibrateMock(http: APIRequestContext, name: CalibratedApi, env: Record<string, string | undefined>): Promise<Profile> {
+  const { calibration, target } = api(name);
+  if (!calibration) throw new Error(`${name} has no calibration`);
+  const mock = await startMock(name, env);
   try {
-    return await calibrateTeamworkDesk(http, resolveTeamworkDeskTarget({ ...full, TEAMWORK_DESK_BASE_URL: '', TEAMWORK_DESK_MOCK_URL: mock.url }));
+    return await calibration.probe(http, { ...mockEnv(env), [target.baseUrlVariable]: '', [target.mockUrlVariable]: mock.url }, { label: 'calibration-test' });
   } finally {
     await mock.close();
   }
 }
 
+/** `env` over the defaults every calibration test starts from: no variant, no profile, 201 Moov tickets an account. */
+export function mockEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...process.env, MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_VARIANTS: '', MOCK_PROFILE: '', MOCK_SEED_TICKETS: '201', ...env };
+}
+
+/** A mock of `name` started with `env` over those defaults. */
+export async function startMock(name: CalibratedApi, env: Record<string, string | undefined>): Promise<{ url: string; close(): Promise<void> }> {
+  return api(name).mock.start(mockEnv(env));
+}

@@ -1,16 +1,4 @@
 import type { CalibratedApi } from '../../../lib/calibration/types';
-import { moovMockConfigFromEnv } from '../../../mock/moov/config';
-import { startMoovMock } from '../../../mock/moov/server';
-import { teamworkDeskMockConfigFromEnv } from '../../../mock/teamwork-desk/config';
-import { startTeamworkDeskMock } from '../../../mock/teamwork-desk/server';
-
-type Env = Record<string, string | undefined>;
-
-/** A mock of `api` started with `env` over the defaults (no variant, no profile; 201 Moov tickets an account, as calibrateMock has). */
-export async function startMock(api: CalibratedApi, env: Env): Promise<{ url: string; close(): Promise<void> }> {
-  const full = { ...process.env, MOCK_VARIANTS: '', TEAMWORK_DESK_MOCK_VARIANTS: '', MOCK_PROFILE: '', MOCK_SEED_TICKETS: '201', ...env };
-  return api === 'moov' ? startMoovMock(moovMockConfigFromEnv(full)) : startTeamworkDeskMock(teamworkDeskMockConfigFromEnv(full));
-}
 
 /** What a client sees of one answer: its status, Content-Type and the part of the body the point is about. */
 interface Seen {
