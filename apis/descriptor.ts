@@ -13,11 +13,37 @@ export interface ProjectSpec {
   use?: Record<string, unknown>;
 }
 
+/** A benchmark mode (scripts/bench.ts): the embedded mock; it addressed as a live target; that behind weather; targets that cannot be judged. */
+export type BenchMode = 'mock' | 'live' | 'weather' | 'outage';
+
+export const BENCH_MODES: readonly BenchMode[] = ['mock', 'live', 'weather', 'outage'];
+
+/** A figure the bench row of one mode (any mode where unset) and size must stay within. */
+export interface BenchTarget {
+  mode?: BenchMode;
+  size: string;
+  maxRequests?: number;
+  maxSeconds?: number;
+}
+
+/** What `npm run bench` measures of an API's project by default, and the figures it must meet (README). */
+export interface BenchPlan {
+  /** Sizes of the mock's data (its size variable; `default`: its own seed), chosen otherwise with --sizes or --<name>-sizes. */
+  sizes: readonly string[];
+  /** The project costs the same at any size: its sizes are always these. */
+  sizeless?: boolean;
+  /** The modes it is measured in (all unless given). */
+  modes?: readonly BenchMode[];
+  /** What a size counts, after the number in the table ("per account"). */
+  sizeUnit?: string;
+  targets: readonly BenchTarget[];
+}
+
 /**
  * Everything the shared parts of the suite need of one API, in one place: who it is (name,
  * titles, contract), the kind of target its tests address (settings, health request, cleanup)
- * and the mock that stands in for it, its checks, its Playwright projects, its calibration and its
- * self-test cases. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
+ * and the mock that stands in for it, its checks, its Playwright projects, its calibration, its
+ * self-test cases and its benchmark plan. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
  * the self-test, the bench and `npm run mock` iterate over the list and name no API of their own.
  */
 export interface ApiDescriptor<Name extends string = string> extends ApiIdentity {
@@ -41,6 +67,7 @@ export interface ApiDescriptor<Name extends string = string> extends ApiIdentity
    * where the API has accounts): large enough that a project walking a whole account shows up.
    */
   largeSeed: number;
+  bench: BenchPlan;
 }
 
 /** Keeps a descriptor's literal name in its type. */

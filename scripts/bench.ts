@@ -11,11 +11,12 @@
  *   rate caps of 5 requests a second (set explicitly: Teamwork Desk sets no cap on loopback hosts
  *   unless told to, and a benchmark of a live run must pay what a live run pays).
  *
- * Sizes: Moov tickets per account (MOCK_SEED_TICKETS), Teamwork Desk tickets (TEAMWORK_DESK_MOCK_SEED_TICKETS);
- * `default` is the mock's default seed. Defaults: moov default,0,1000,10000; teamwork-desk
- * default,0,1000,20000; sdk default (mock mode only). Choose with --sizes=0,1000 (every project),
- * BENCH_SIZES, or BENCH_MOOV_SIZES / BENCH_TEAMWORK_DESK_SIZES; modes with --modes=mock or
- * BENCH_MODES. Each run is stopped after BENCH_TIMEOUT_MINUTES (default 10) and reported as such.
+ * Sizes: the size of each API's mock (its size variable: Moov tickets per account, Teamwork Desk
+ * tickets); `default` is the mock's default seed. Each API's descriptor (apis/<api>/index.ts,
+ * `bench`) gives its default sizes, modes and targets (moov default,0,1000,10000; teamwork-desk
+ * default,0,1000,20000; sdk default, mock mode only). Choose with --sizes=0,1000 (every project),
+ * BENCH_SIZES, or --<project>-sizes / BENCH_<PROJECT>_SIZES (BENCH_MOOV_SIZES,
+ * BENCH_TEAMWORK_DESK_SIZES); modes with --modes=mock or BENCH_MODES. Each run is stopped after BENCH_TIMEOUT_MINUTES (default 10) and reported as such.
  *
  * Writes reports/bench.json and prints a Markdown table with the targets.
  */
@@ -28,29 +29,23 @@ import { playwright } from '../lib/playwrightRun';
 import { cleanMockEnv } from '../mock/shared/cleanEnv';
 import type { LoggedRequest } from '../lib/http/loggedRequest';
 import { APIS, api as apiNamed } from '../apis';
+import { BENCH_MODES, type BenchMode } from '../apis/descriptor';
 import { allTargets } from '../apis/lookup';
 
 import { availabilityLine } from '../reporters/conformance/summaryText';
 import { outageCases, runOutage } from './selftest/outages';
 import type { ConformanceReport } from '../reporters/conformance/report';
 
-type Api = 'moov' | 'teamwork-desk';
 /** weather: live mode behind MOCK_WEATHER=gateway,busy; outage: live targets that cannot be judged. */
-type Mode = 'mock' | 'live' | 'weather' | 'outage';
-const MODES: readonly Mode[] = ['mock', 'live', 'weather', 'outage'];
-type MockLogs = Record<Api, LoggedRequest[]>;
+type Mode = BenchMode;
+const MODES = BENCH_MODES;
+/** The request logs of a mock-mode run, by target kind (global setup writes them: CONFORMANCE_BENCH_LOG). */
+type MockLogs = Record<string, LoggedRequest[]>;
 
-const PROJECTS = ['moov', 'teamwork-desk', 'sdk'] as const;
-type Project = (typeof PROJECTS)[number];
-const API_OF: Record<Project, Api> = { moov: 'moov', 'teamwork-desk': 'teamwork-desk', sdk: 'moov' };
-
-const DEFAULT_SIZES: Record<Project, string[]> = {
-  moov: ['default', '0', '1000', '10000'],
-  'teamwork-desk': ['default', '0', '1000', '20000'],
-  sdk: ['default'],
-};
-/** The sdk project makes a handful of calls whatever the account size, and audits the embedded mock's log (mock mode only). */
-const MODES_OF: Record<Project, Mode[]> = { moov: [...MODES], 'teamwork-desk': [...MODES], sdk: ['mock'] };
+/** A project is benched as its API's (the descriptors' bench plans, apis/<api>/index.ts). */
+type Project = string;
+const PROJECTS: readonly string[] = APIS.map((a) => a.name);
+const modesOf = (project: Project): readonly Mode[] => apiNamed(project).bench.modes ?? MODES;
 
 /**
  * The weather of the weather rows: the issue's gateway (0.5% 504 before the server, 0.5% after
@@ -75,13 +70,10 @@ interface Target {
   inconclusive?: boolean;
 }
 
-/** The figures the projects must stay within; rows without one are for information. */
+/** The figures the projects must stay within (their plans' targets); rows without one are for information. */
 function targetFor(project: Project, mode: Mode, size: string): Target | undefined {
-  if (mode === 'mock' && size === 'default' && project === 'moov') return { maxSeconds: 5 };
-  if (mode === 'mock' && size === 'default' && project === 'teamwork-desk') return { maxSeconds: 6 };
-  if (mode === 'live' && size === '10000' && project === 'moov') return { maxRequests: 1000, maxSeconds: 180 };
-  if (size === '20000' && project === 'teamwork-desk') return { maxRequests: 1500 };
-  return undefined;
+  const found = apiNamed(project).bench.targets.find((t) => (t.mode === undefined || t.mode === mode) && t.size === size);
+  return found && { maxRequests: found.maxRequests, maxSeconds: found.maxSeconds };
 }
 
 /** Weather rows must pass, skip nothing for weather, and cost at most 1.5 times the quiet live run's requests. */
@@ -98,22 +90,20 @@ function listArg(argv: string[], flag: string, envName: string): string[] | unde
   return raw?.map((s) => s.trim()).filter(Boolean);
 }
 
-function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes: (project: Project) => string[] } {
+function parseArgs(argv: string[]): { projects: Project[]; modes: Mode[]; sizes: (project: Project) => readonly string[] } {
   const named = argv.filter((a) => !a.startsWith('--'));
-  for (const p of named) if (!(PROJECTS as readonly string[]).includes(p)) throw new Error(`bench: unknown project "${p}"; known: ${PROJECTS.join(', ')}`);
+  for (const p of named) if (!PROJECTS.includes(p)) throw new Error(`bench: unknown project "${p}"; known: ${PROJECTS.join(', ')}`);
   const modes = (listArg(argv, 'modes', 'BENCH_MODES') ?? [...MODES]) as Mode[];
   for (const m of modes) if (!MODES.includes(m)) throw new Error(`bench: unknown mode "${m}"; known: ${MODES.join(', ')}`);
   const all = listArg(argv, 'sizes', 'BENCH_SIZES');
-  const perProject: Partial<Record<Project, string[] | undefined>> = {
-    moov: listArg(argv, 'moov-sizes', 'BENCH_MOOV_SIZES'),
-    'teamwork-desk': listArg(argv, 'teamwork-desk-sizes', 'BENCH_TEAMWORK_DESK_SIZES'),
-  };
-  const sizes = (project: Project): string[] => {
-    const chosen = project === 'sdk' ? DEFAULT_SIZES.sdk : (perProject[project] ?? all ?? DEFAULT_SIZES[project]);
+  const sizes = (project: Project): readonly string[] => {
+    const { bench } = apiNamed(project);
+    const own = listArg(argv, `${project}-sizes`, `BENCH_${project.toUpperCase().replace(/-/g, '_')}_SIZES`);
+    const chosen = bench.sizeless ? bench.sizes : (own ?? all ?? bench.sizes);
     for (const s of chosen) if (s !== 'default' && !/^\d+$/.test(s)) throw new Error(`bench: size "${s}" is neither "default" nor a whole number`);
     return chosen;
   };
-  return { projects: named.length > 0 ? (named as Project[]) : ['moov', 'teamwork-desk', 'sdk'], modes, sizes };
+  return { projects: named.length > 0 ? named : [...PROJECTS], modes, sizes };
 }
 
 /** The mock settings: the defaults (no fault, variant or limit of the caller's), at `size`. */
@@ -131,14 +121,14 @@ function mockEnv(size: string, weather = ''): NodeJS.ProcessEnv {
 }
 
 /** A fresh mock of the API at `size`, and the Authorization header a replayed request carries. */
-async function mockFor(api: Api, size: string, weather = ''): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
-  const mock = await apiNamed(api).mock.start(mockEnv(size, weather));
+async function mockFor(project: Project, size: string, weather = ''): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
+  const mock = await apiNamed(project).mock.start(mockEnv(size, weather));
   return { url: mock.url, authorization: mock.authorization, log: mock.log as { all(): LoggedRequest[] }, targetEnv: mock.asLiveTarget(LIVE_MAX_RPS), close: () => mock.close() };
 }
 
 /** Replays logged requests with `WORKERS` plain loops against a fresh mock of the same size; returns the wall time. */
-async function floor(api: Api, size: string, requests: LoggedRequest[]): Promise<number> {
-  const mock = await mockFor(api, size);
+async function floor(project: Project, size: string, requests: LoggedRequest[]): Promise<number> {
+  const mock = await mockFor(project, size);
   const started = Date.now();
   let next = 0;
   await Promise.all(
@@ -178,9 +168,9 @@ interface Row {
   meetsTarget?: boolean;
 }
 
-function ticketsAt(api: Api, size: string): number {
+function ticketsAt(project: Project, size: string): number {
   if (size !== 'default') return Number(size);
-  return apiNamed(api).mock.size.default;
+  return apiNamed(project).mock.size.default;
 }
 
 function testCounts(output: string, report: ConformanceReport | undefined): Row['tests'] {
@@ -218,13 +208,13 @@ async function measureOutage(project: Project, size: string): Promise<Row> {
 
 async function measure(project: Project, mode: Mode, size: string, quiet?: Row): Promise<Row> {
   if (mode === 'outage') return measureOutage(project, size);
-  const api = API_OF[project];
+  const kind = apiNamed(project).target.name;
   const logFile = resolve(REPORTS_DIR, `.bench-${project}-${mode}-${size}.json`);
-  const live = mode === 'mock' ? undefined : await mockFor(api, size, mode === 'weather' ? BENCH_WEATHER : '');
+  const live = mode === 'mock' ? undefined : await mockFor(project, size, mode === 'weather' ? BENCH_WEATHER : '');
   const env: Record<string, string> = {
     CONFORMANCE_REPORTER: 'dot',
     CONFORMANCE_WORKERS: String(WORKERS),
-    ...(live ? live.targetEnv : { CONFORMANCE_BENCH_LOG: logFile, ...pick(mockEnv(size), [apiNamed(api).mock.size.variable, 'MOCK_REQUEST_LOG_SIZE']) }),
+    ...(live ? live.targetEnv : { CONFORMANCE_BENCH_LOG: logFile, ...pick(mockEnv(size), [apiNamed(project).mock.size.variable, 'MOCK_REQUEST_LOG_SIZE']) }),
   };
   const started = Date.now();
   const run = await playwright(['test', `--project=${project}`, `--global-timeout=${Math.round(TIMEOUT_MINUTES * 60_000)}`], env);
@@ -238,7 +228,7 @@ async function measure(project: Project, mode: Mode, size: string, quiet?: Row):
     await live.close();
   } else {
     try {
-      requests = (JSON.parse(readFileSync(logFile, 'utf8')) as MockLogs)[api];
+      requests = (JSON.parse(readFileSync(logFile, 'utf8')) as MockLogs)[kind] ?? [];
     } catch {
       throw new Error(`bench: the ${project} run (mock mode, size ${size}) left no request log\n${run.output.slice(-3000)}`);
     }
@@ -251,11 +241,11 @@ async function measure(project: Project, mode: Mode, size: string, quiet?: Row):
     project,
     mode,
     size,
-    tickets: ticketsAt(api, size),
+    tickets: ticketsAt(project, size),
     wallSeconds: +(wallMs / 1000).toFixed(1),
     requests: requests.length,
     requestsPerSecond: Math.round(requests.length / (wallMs / 1000)),
-    floorSeconds: live ? undefined : +((await floor(api, size, requests)) / 1000).toFixed(2),
+    floorSeconds: live ? undefined : +((await floor(project, size, requests)) / 1000).toFixed(2),
     outcome: timedOut ? 'timed out' : report?.verdict === 'inconclusive' ? 'inconclusive' : run.code === 0 ? 'passed' : 'failed',
     tests,
     target,
@@ -293,7 +283,7 @@ async function main(): Promise<void> {
   mkdirSync(REPORTS_DIR, { recursive: true });
   const rows: Row[] = [];
   for (const project of projects) {
-    for (const mode of modes.filter((m) => MODES_OF[project].includes(m))) {
+    for (const mode of modes.filter((m) => modesOf(project).includes(m))) {
       const chosen = mode === 'outage' ? ['unreachable', 'hangs'] : mode === 'weather' ? (listArg(process.argv.slice(2), 'weather-sizes', 'BENCH_WEATHER_SIZES') ?? WEATHER_SIZES) : sizes(project);
       for (const size of chosen) {
         const quiet = rows.find((r) => r.project === project && r.mode === 'live' && r.size === size);
@@ -308,7 +298,7 @@ async function main(): Promise<void> {
   console.log('| project | mode | tickets | wall (s) | requests | req/s | plain-loop floor (s) | tests | target | meets |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    const tickets = r.mode === 'outage' ? `${r.size === 'unreachable' ? 'refuses connections' : 'never answers'}` : `${r.tickets.toLocaleString('en-US')}${r.project === 'moov' || r.project === 'sdk' ? ' per account' : ''}${r.size === 'default' ? ' (default)' : ''}`;
+    const tickets = r.mode === 'outage' ? `${r.size === 'unreachable' ? 'refuses connections' : 'never answers'}` : `${r.tickets.toLocaleString('en-US')}${apiNamed(r.project).bench.sizeUnit ? ` ${apiNamed(r.project).bench.sizeUnit}` : ''}${r.size === 'default' ? ' (default)' : ''}`;
     const counted = `${r.tests.passed} passed${r.tests.failed ? `, ${r.tests.failed} failed` : ''}${r.tests.skipped ? `, ${r.tests.skipped} skipped` : ''}${r.tests.unavailable ? ` (${r.tests.unavailable} target unavailable)` : ''}`;
     const tests = r.outcome === 'timed out' ? `timed out after ${TIMEOUT_MINUTES} min` : r.mode === 'outage' ? `${r.outcome}, ${r.lines ?? 0} console lines` : counted;
     const meets = r.meetsTarget === undefined ? '' : r.meetsTarget ? 'yes' : '**no**';

@@ -26,4 +26,12 @@ export const moovApi = describeApi({
   calibration: moovCalibration,
   selfTest: moovSelfTest,
   largeSeed: 1000, // per account (three accounts)
+  bench: {
+    sizes: ['default', '0', '1000', '10000'],
+    sizeUnit: 'per account',
+    targets: [
+      { mode: 'mock', size: 'default', maxSeconds: 5 },
+      { mode: 'live', size: '10000', maxRequests: 1000, maxSeconds: 180 },
+    ],
+  },
 });

@@ -20,4 +20,6 @@ export const sdkApi = describeApi({
   projects: () => [{ name: 'sdk', testDir: './specs/sdk' }],
   selfTest: sdkSelfTest,
   largeSeed: 1000,
+  // A handful of calls whatever the account size, and an audit of the embedded mock's log (mock mode only).
+  bench: { sizes: ['default'], sizeless: true, modes: ['mock'], sizeUnit: 'per account', targets: [] },
 });

@@ -23,4 +23,11 @@ export const teamworkDeskApi = describeApi({
   // Past the 200 tickets judged whole, so the site is judged in windows, and no multiple of 25,
   // 50 or 100: its last page is partial at every page size the suite uses.
   largeSeed: 2060,
+  bench: {
+    sizes: ['default', '0', '1000', '20000'],
+    targets: [
+      { mode: 'mock', size: 'default', maxSeconds: 6 },
+      { size: '20000', maxRequests: 1500 },
+    ],
+  },
 });

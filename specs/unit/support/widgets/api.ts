@@ -100,4 +100,5 @@ export const widgetsApi = describeApi({
     variants: [{ name: 'more widgets', env: { WIDGETS_MOCK_SEED: '7' } }],
   },
   largeSeed: 1000,
+  bench: { sizes: ['default'], targets: [] },
 });
