@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { Env } from '../config/configError';
 import type { PointInfo, ServedProfile } from './points';
+import type { SilentPoint } from './silentPoints';
 import type { CalibratedApi, PointResult, Profile } from './types';
 
 /**
@@ -10,6 +11,8 @@ import type { CalibratedApi, PointResult, Profile } from './types';
  */
 export interface SilentPointSet {
   api: CalibratedApi;
+  /** Where the docs leave a choice: the readings accepted, and the points that record a target's. */
+  silences: readonly SilentPoint[];
   /** In the order calibration probes them. */
   points: readonly PointInfo[];
   /** The mock variants and settings that answer as `answers` (point id → answer) say, and the answers the mock cannot give. */

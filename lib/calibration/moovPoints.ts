@@ -6,6 +6,7 @@ import type { MoovAuth, MoovClient, MoovRequest, MoovResponse } from '../moov/cl
 import type { MoovOperationId } from '../contract/moov';
 import type { TicketWrites } from '../moov/ticketWrites';
 import type { SilentPointSet } from './calibration';
+import { MOOV_SILENCES } from './moovSilences';
 import { AnswerLostError } from '../http/availability';
 import {
   answer,
@@ -457,4 +458,4 @@ export function moovVariantsFor(answers: ReadonlyMap<string, string>): ServedPro
 }
 
 /** Moov's silent points, for profiles and the mock (lib/calibration/moov.ts adds the probe). */
-export const MOOV_SILENT_POINTS: SilentPointSet = { api: 'moov', points: MOOV_POINTS, variantsFor: moovVariantsFor };
+export const MOOV_SILENT_POINTS: SilentPointSet = { api: 'moov', silences: MOOV_SILENCES, points: MOOV_POINTS, variantsFor: moovVariantsFor };

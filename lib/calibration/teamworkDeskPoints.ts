@@ -3,6 +3,7 @@ import { isRecord } from '../json';
 import type { TeamworkDeskClient, TeamworkDeskResponse } from '../teamworkDesk/client';
 import { ticketVocabulary } from '../teamworkDesk/vocabulary';
 import type { SilentPointSet } from './calibration';
+import { TEAMWORK_DESK_SILENCES } from './teamworkDeskSilences';
 import { answer, contentTypeFinding, JSON_MEDIA_TYPE, servedSettings, servedVariants, statusAnswer, undetermined, type PointDefinition, type ServedPoint, type ServedProfile } from './points';
 
 type Query = Record<string, string | number | undefined>;
@@ -364,4 +365,4 @@ export function teamworkDeskVariantsFor(answers: ReadonlyMap<string, string>): S
 }
 
 /** Teamwork Desk's silent points, for profiles and the mock (lib/calibration/teamworkDesk.ts adds the probe). */
-export const TEAMWORK_DESK_SILENT_POINTS: SilentPointSet = { api: 'teamwork-desk', points: TEAMWORK_DESK_POINTS, variantsFor: teamworkDeskVariantsFor };
+export const TEAMWORK_DESK_SILENT_POINTS: SilentPointSet = { api: 'teamwork-desk', silences: TEAMWORK_DESK_SILENCES, points: TEAMWORK_DESK_POINTS, variantsFor: teamworkDeskVariantsFor };

@@ -6,7 +6,7 @@ import { api as apiNamed, CALIBRATIONS } from '../../apis';
 import { driftBetween } from '../../lib/calibration/drift';
 import { parseProfile } from '../../lib/calibration/profile';
 import { moovCalibration } from '../../lib/calibration/moov';
-import { contractSilences, SILENT_POINTS } from '../../lib/calibration/silentPoints';
+import { contractSilences } from '../../lib/calibration/silentPoints';
 import { answersOf, isAnswered, type CalibratedApi, type Profile } from '../../lib/calibration/types';
 import { loadEnv } from '../../lib/config/loadEnv';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
@@ -57,7 +57,7 @@ test.describe('calibration', () => {
   // The points come from the docs' silences, not from the mocks' variants.
   for (const api of ['moov', 'teamwork-desk'] as const) {
     test(`${api}: every silent point of the catalogue is calibrated or says why no client sees it, and every point answers one`, () => {
-      const entries = SILENT_POINTS.filter((e) => e.api === api);
+      const entries = calibrationOf(api).silences;
       const known = new Set(pointsOf(api).map((p) => p.id));
       const named = new Set<string>();
       for (const entry of entries) {
