@@ -1,30 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'dotenv';
 import { shellQuote } from '../shell';
+import { PROJECT_ROOT } from './run';
 import { valueOf, type Env } from './configError';
 
 /**
  * Settings that shape what a run meets and hold no secret: a printed reproduction carries the ones
  * the run had, so it fails the same way (a replay without MOCK_FAULTS "passes"). Keys and tokens
- * are never among them: reproductions refer to them as shell variables.
+ * are never among them: reproductions refer to them as shell variables. Read off the settings
+ * .env.example documents (every setting the suite reads is there), by name, so every kind of
+ * target's own are included: where it is and what it may do, then the run's, then its mock's.
  */
-const TARGET = ['MOOV_BASE_URL', 'MOOV_ALLOWED_HOSTS', 'TEAMWORK_DESK_BASE_URL', 'TEAMWORK_DESK_ALLOWED_HOSTS', 'ALLOW_WRITES', 'MOOV_MAX_WRITES', 'MOOV_API_VERSION'] as const;
-const RUN = ['CONFORMANCE_STRICT', 'CONFORMANCE_RUNS'] as const;
-/** The embedded mocks' settings. */
-export const MOCK_SETTINGS = [
-  'MOCK_FAULTS',
-  'MOCK_VARIANTS',
-  'MOCK_WEATHER',
-  'MOCK_SEED_TICKETS',
-  'MOCK_RATE_LIMIT',
-  'MOCK_PROFILE',
-  'TEAMWORK_DESK_MOCK_FAULTS',
-  'TEAMWORK_DESK_MOCK_VARIANTS',
-  'TEAMWORK_DESK_MOCK_SEED_TICKETS',
-  'TEAMWORK_DESK_MOCK_RATE_LIMIT',
-] as const;
+const TARGET = /^(?:\w+_BASE_URL|\w+_ALLOWED_HOSTS|ALLOW_WRITES|\w+_MAX_WRITES|\w+_API_VERSION)$/;
+const RUN = /^CONFORMANCE_(?:STRICT|RUNS)$/;
+/** The embedded mocks' settings (Moov's unprefixed, every other mock's under its target's prefix). */
+const MOCK = /^(?:\w+_)?MOCK_(?:FAULTS|VARIANTS|WEATHER|SEED_TICKETS|RATE_LIMIT|PROFILE)$/;
+
+let documented: string[] | undefined;
+
+/** The setting names .env.example documents, in its order. */
+function documentedSettings(): string[] {
+  documented ??= Object.keys(parse(readFileSync(resolve(PROJECT_ROOT, '.env.example'))));
+  return documented;
+}
 
 /** `NAME=value ` for each shaping setting `env` has (`which`: the target's, the mocks', or all). */
 export function reproductionEnv(env: Env, which: 'all' | 'mock' = 'all'): string {
-  const names = which === 'mock' ? [...RUN, ...MOCK_SETTINGS] : [...TARGET, ...RUN, ...MOCK_SETTINGS];
+  const shaping = which === 'mock' ? [RUN, MOCK] : [TARGET, RUN, MOCK];
+  const names = shaping.flatMap((pattern) => documentedSettings().filter((name) => pattern.test(name)));
   return names.flatMap((name) => {
     const value = valueOf(env, name);
     return value === undefined ? [] : [`${name}=${/^[\w.,:/@%+=-]+$/.test(value) ? value : shellQuote(value)} `];
@@ -42,6 +46,11 @@ export function embeddedMockRestart(url: string, env: Env): string | undefined {
     const value = valueOf(env, name);
     return value === undefined ? undefined : new URL(value).origin;
   };
-  const variable = at('MOOV_MOCK_URL') === origin && valueOf(env, 'MOOV_BASE_URL') === undefined ? 'MOCK_PORT' : at('TEAMWORK_DESK_MOCK_URL') === origin && valueOf(env, 'TEAMWORK_DESK_BASE_URL') === undefined ? 'TEAMWORK_DESK_MOCK_PORT' : undefined;
+  // Each kind of target documents <PREFIX>_BASE_URL; global setup puts its mock at <PREFIX>_MOCK_URL,
+  // and `npm run mock` takes its port from <PREFIX>_MOCK_PORT (Moov's, the first, from MOCK_PORT).
+  const prefix = documentedSettings()
+    .flatMap((name) => (name.endsWith('_BASE_URL') ? [name.slice(0, -'BASE_URL'.length)] : []))
+    .find((p) => at(`${p}MOCK_URL`) === origin && valueOf(env, `${p}BASE_URL`) === undefined);
+  const variable = prefix === undefined ? undefined : documentedSettings().includes(`${prefix}MOCK_PORT`) ? `${prefix}MOCK_PORT` : 'MOCK_PORT';
   return variable === undefined ? undefined : `${reproductionEnv(env, 'mock')}${variable}=${port} npm run mock &`;
 }
