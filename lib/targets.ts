@@ -23,6 +23,34 @@ export interface TargetKind {
   resolve(env: Env): ResolvedTarget;
   /** After a live run: close what the run created (the ledger's tickets), saying what it did. */
   finish?(env: Env, runId: string, say: (line: string) => void): Promise<void>;
+  /** The ledgers of what live runs created, for a kind whose tests write (`npm run cleanup`). */
+  ledgers?: Ledgers;
+}
+
+/** A live run's ledger, as `npm run cleanup` lists it. */
+export interface LedgerSummary {
+  file: string;
+  /** The live target it recorded. */
+  target: string;
+  open: number;
+  /** Creates whose answer was lost (their tickets may exist). */
+  uncertain: number;
+  modified: Date;
+}
+
+/** Where a kind of target's live runs ledger what they create, and how what one left open is closed. */
+export interface Ledgers {
+  /** Its ledgers, newest first. */
+  list(): LedgerSummary[];
+  /** Whether `file` is one of its ledgers. */
+  owns(file: string): boolean;
+  /**
+   * Closes what the ledger `file` left open on the target `env` configures, which must be the
+   * ledger's own (a ConfigError naming the variable otherwise).
+   */
+  close(env: Env, file: string, say: (line: string) => void): Promise<{ failed: number }>;
+  /** How to point cleanup at a ledger's target ("MOOV_BASE_URL and the keys of its target"). */
+  howToTarget: string;
 }
 
 /**

@@ -3,8 +3,9 @@ import { resolveMoovTarget } from '../config/moovTarget';
 import { closeLedgerTickets } from './cleanup';
 import { moovHealthRequest } from './client';
 import { ledgerPath } from './ledger';
+import { moovLedgers } from './ledgers';
 
-/** A Moov server: its settings (MOOV_*), its health request, and the cleanup a live run ends with. */
+/** A Moov server: its settings (MOOV_*), its health request, the cleanup a live run ends with, and its ledgers. */
 export const moovTargetKind: TargetKind = {
   name: 'moov',
   baseUrlVariable: 'MOOV_BASE_URL',
@@ -17,4 +18,5 @@ export const moovTargetKind: TargetKind = {
     const target = resolveMoovTarget(env);
     if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, say);
   },
+  ledgers: moovLedgers,
 };
