@@ -56,7 +56,7 @@ const BENCH_WEATHER = 'gateway,busy';
 /** Sizes of the weather rows unless chosen (each costs a live run at 5 requests a second per worker). */
 const WEATHER_SIZES = ['default'];
 
-/** The live defaults the benchmark pays (lib/config/moovTarget.ts, lib/config/teamworkDeskTarget.ts). */
+/** The live defaults the benchmark pays (lib/moov/settings.ts, lib/teamworkDesk/settings.ts). */
 const LIVE_MAX_RPS = '5';
 
 interface Target {

@@ -1,7 +1,7 @@
 import type { AnyCheck } from '../../checks/check';
 import { moovChecks } from '../../checks/moov';
 import { moovCalibration } from '../../lib/calibration/moov';
-import { apiVersionsFrom } from '../../lib/config/moovTarget';
+import { apiVersionsFrom } from '../../lib/moov/settings';
 import { moovContract } from '../../lib/contract/moov';
 import { moovTargetKind } from '../../lib/moov/target';
 import { moovMockServer } from '../../mock/moov/serving';

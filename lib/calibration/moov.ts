@@ -1,5 +1,5 @@
 import { valueOf } from '../config/configError';
-import { resolveMoovTarget } from '../config/moovTarget';
+import { resolveMoovTarget } from '../moov/settings';
 import { PROJECT_ROOT } from '../config/run';
 import { MoovClient } from '../moov/client';
 import { closeLedgerTickets } from '../moov/cleanup';

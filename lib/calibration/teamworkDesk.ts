@@ -1,4 +1,4 @@
-import { resolveTeamworkDeskTarget } from '../config/teamworkDeskTarget';
+import { resolveTeamworkDeskTarget } from '../teamworkDesk/settings';
 import { TeamworkDeskClient } from '../teamworkDesk/client';
 import { calibratePoints, targetName } from './calibrate';
 import type { Calibration } from './calibration';

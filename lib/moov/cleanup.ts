@@ -1,5 +1,5 @@
 import { request } from '@playwright/test';
-import type { MoovTarget } from '../config/moovTarget';
+import type { MoovTarget } from './settings';
 import type { Ticket } from '../contract/moov.types';
 import { TargetUnavailableError } from '../http/availability';
 import { isRecord } from '../json';

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { OperationSpec } from '../contract/loadContract';
 import { moovContract, type MoovOperationId } from '../contract/moov';
-import type { MoovTarget } from '../config/moovTarget';
+import type { MoovTarget } from './settings';
 import type { AuthDescription } from '../http/exchange';
 import { copyStats, type TransportStats } from '../http/availability';
 import type { Breaker } from '../http/breaker';

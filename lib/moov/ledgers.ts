@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, valueOf } from '../config/configError';
-import { resolveMoovTarget } from '../config/moovTarget';
+import { resolveMoovTarget } from './settings';
 import { REPORTS_DIR } from '../config/run';
 import { trimmedBase } from '../config/targetUrl';
 import type { LedgerSummary, Ledgers } from '../targets';

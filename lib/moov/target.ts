@@ -1,5 +1,5 @@
 import type { TargetKind } from '../targets';
-import { resolveMoovTarget } from '../config/moovTarget';
+import { resolveMoovTarget } from './settings';
 import { closeLedgerTickets } from './cleanup';
 import { moovHealthRequest } from './client';
 import { ledgerPath } from './ledger';

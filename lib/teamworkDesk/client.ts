@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { OperationSpec } from '../contract/loadContract';
 import { teamworkDeskContract, type TeamworkDeskOperationId } from '../contract/teamworkDesk';
-import type { TeamworkDeskTarget } from '../config/teamworkDeskTarget';
+import type { TeamworkDeskTarget } from './settings';
 import type { AuthDescription } from '../http/exchange';
 import { copyStats, type TransportStats } from '../http/availability';
 import type { Breaker } from '../http/breaker';

@@ -1,5 +1,5 @@
 import type { TargetKind } from '../targets';
-import { resolveTeamworkDeskTarget } from '../config/teamworkDeskTarget';
+import { resolveTeamworkDeskTarget } from './settings';
 import { teamworkDeskHealthRequest } from './client';
 
 /** A Teamwork Desk site: its settings (TEAMWORK_DESK_*) and its health request; a run writes nothing to clean up. */

@@ -1,5 +1,5 @@
 import { test, type TestInfo } from '@playwright/test';
-import type { MoovTarget } from '../../lib/config/moovTarget';
+import type { MoovTarget } from '../../lib/moov/settings';
 import { ledgerPath, WriteLedger, type WriteSlot } from '../../lib/moov/ledger';
 import { TicketWrites } from '../../lib/moov/ticketWrites';
 import { describeAllotment, planWrites, type Allotment, type WritePlan } from '../../lib/moov/writePlan';

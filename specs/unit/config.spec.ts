@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { positiveInteger } from '../../lib/config/configError';
 import { loadEnv } from '../../lib/config/loadEnv';
 import { playwright } from '../../lib/playwrightRun';
-import { apiVersionsFrom, resolveMoovTarget } from '../../lib/config/moovTarget';
+import { apiVersionsFrom, resolveMoovTarget } from '../../lib/moov/settings';
 import { propertySettings, seedFor } from '../../lib/config/properties';
 import { moovMockConfigFromEnv } from '../../mock/moov/config';
 import { configError } from './support/configError';

@@ -1,7 +1,7 @@
 import { test as base } from '../../support/selftestCase';
 import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
-import { resolveMoovTarget } from '../../../lib/config/moovTarget';
+import { resolveMoovTarget } from '../../../lib/moov/settings';
 import { propertySettings } from '../../../lib/config/properties';
 import { availabilityCounters } from '../../../lib/http/availability';
 import { attachOutcomes } from '../../support/outcomes';

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import type { MoovTarget } from '../../../lib/config/moovTarget';
+import type { MoovTarget } from '../../../lib/moov/settings';
 import { breakerFile, runId, runStateDir } from '../../../lib/config/run';
 import { Breaker } from '../../../lib/http/breaker';
 import type { Exchange } from '../../../lib/http/exchange';

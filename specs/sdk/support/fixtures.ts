@@ -1,7 +1,7 @@
 import { test as base } from '../../support/selftestCase';
 import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
-import { resolveMoovTarget, type MoovTarget } from '../../../lib/config/moovTarget';
+import { resolveMoovTarget, type MoovTarget } from '../../../lib/moov/settings';
 import { propertySettings } from '../../../lib/config/properties';
 import { runId } from '../../../lib/config/run';
 import { moovContract } from '../../../lib/contract/moov';

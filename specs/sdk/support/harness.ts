@@ -1,5 +1,5 @@
 import type { Moov } from '@moovio/sdk';
-import type { MoovTarget } from '../../../lib/config/moovTarget';
+import type { MoovTarget } from '../../../lib/moov/settings';
 import type { LoadedSdk } from '../../../lib/sdk/moovSdk';
 import type { LoggedRequest } from '../../../lib/http/loggedRequest';
 import { sdkChecks } from '../../../checks/sdk';

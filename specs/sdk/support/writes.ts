@@ -1,5 +1,5 @@
 import { test, type TestInfo } from '@playwright/test';
-import type { MoovTarget } from '../../../lib/config/moovTarget';
+import type { MoovTarget } from '../../../lib/moov/settings';
 import { runId } from '../../../lib/config/run';
 import { TicketWrites } from '../../../lib/moov/ticketWrites';
 import type { WriteSlot } from '../../../lib/moov/ledger';

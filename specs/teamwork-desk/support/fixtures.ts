@@ -2,7 +2,7 @@ import { test as base } from '../../support/selftestCase';
 import { outcomes } from '../../../checks/outcomes';
 import { loadEnv } from '../../../lib/config/loadEnv';
 import { propertySettings } from '../../../lib/config/properties';
-import { resolveTeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
+import { resolveTeamworkDeskTarget } from '../../../lib/teamworkDesk/settings';
 import { availabilityCounters } from '../../../lib/http/availability';
 import { attachOutcomes } from '../../support/outcomes';
 import { extendTimeLimit } from '../../support/timeLimit';

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import type { TeamworkDeskTarget } from '../../../lib/config/teamworkDeskTarget';
+import type { TeamworkDeskTarget } from '../../../lib/teamworkDesk/settings';
 import { breakerFile, runId } from '../../../lib/config/run';
 import { Breaker } from '../../../lib/http/breaker';
 import { TeamworkDeskClient } from '../../../lib/teamworkDesk/client';

@@ -1,7 +1,7 @@
 import { secrets } from '../redaction/secrets';
-import { ConfigError, positiveNumber, required, valueOf, type Env } from './configError';
-import { requestTimeoutFrom } from './requestTimeout';
-import { liveBaseUrl, trimmedBase } from './targetUrl';
+import { ConfigError, positiveNumber, required, valueOf, type Env } from '../config/configError';
+import { requestTimeoutFrom } from '../config/requestTimeout';
+import { liveBaseUrl, trimmedBase } from '../config/targetUrl';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 

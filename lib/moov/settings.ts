@@ -1,7 +1,7 @@
 import { secrets } from '../redaction/secrets';
-import { ConfigError, flag, nonNegativeInteger, positiveNumber, requiredAll, valueOf, type Env } from './configError';
-import { requestTimeoutFrom } from './requestTimeout';
-import { liveBaseUrl, trimmedBase } from './targetUrl';
+import { ConfigError, flag, nonNegativeInteger, positiveNumber, requiredAll, valueOf, type Env } from '../config/configError';
+import { requestTimeoutFrom } from '../config/requestTimeout';
+import { liveBaseUrl, trimmedBase } from '../config/targetUrl';
 
 export interface MoovTarget {
   kind: 'mock' | 'live';
