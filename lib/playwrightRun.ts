@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { documentedSettings, targetPrefixes } from './config/documented';
 
 export interface NestedRun {
   code: number;
@@ -11,6 +12,8 @@ export interface NestedRun {
 }
 
 const CLI = require.resolve('@playwright/test/cli');
+/** What a child run starts without: live targets, and the mocks' faults, variants, profile and weather. */
+const CLEARED = /^(?:\w+_BASE_URL|(?:\w+_)?MOCK_(?:FAULTS|VARIANTS|PROFILE|WEATHER))$/;
 const ROOT = resolve(__dirname, '..');
 
 /**
@@ -22,14 +25,8 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
   const outputDir = dirs?.outputDir ?? mkdtempSync(join(tmpdir(), 'conformance-output-'));
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    MOOV_BASE_URL: '',
-    TEAMWORK_DESK_BASE_URL: '',
-    MOCK_FAULTS: '',
-    MOCK_VARIANTS: '',
-    TEAMWORK_DESK_MOCK_FAULTS: '',
-    TEAMWORK_DESK_MOCK_VARIANTS: '',
-    MOCK_PROFILE: '',
-    MOCK_WEATHER: '',
+    // Every target's mock, calm and correct, unless the caller says otherwise.
+    ...Object.fromEntries(documentedSettings().filter((name) => CLEARED.test(name)).map((name) => [name, ''])),
     CONFORMANCE_REPORTER: 'line',
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORT_DIR: reportDir,
@@ -43,7 +40,7 @@ export function playwright(args: string[], env: Record<string, string> = {}, dir
     ...env,
   };
   // The outer run's identity and mocks are not the child's; Playwright's worker markers neither.
-  for (const key of ['CONFORMANCE_RUN_ID', 'CONFORMANCE_RUN_STARTED', 'MOOV_MOCK_URL', 'TEAMWORK_DESK_MOCK_URL']) delete childEnv[key];
+  for (const key of ['CONFORMANCE_RUN_ID', 'CONFORMANCE_RUN_STARTED', ...targetPrefixes().map((p) => `${p}MOCK_URL`)]) delete childEnv[key];
   for (const key of Object.keys(childEnv)) if ((key.startsWith('TEST_') || key.startsWith('PW_')) && !(key in env)) delete childEnv[key];
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'dotenv';
 import { shellQuote } from '../shell';
-import { PROJECT_ROOT } from './run';
+import { documentedSettings, targetPrefixes } from './documented';
 import { valueOf, type Env } from './configError';
 
 /**
@@ -16,14 +13,6 @@ const TARGET = /^(?:\w+_BASE_URL|\w+_ALLOWED_HOSTS|ALLOW_WRITES|\w+_MAX_WRITES|\
 const RUN = /^CONFORMANCE_(?:STRICT|RUNS)$/;
 /** The embedded mocks' settings (Moov's unprefixed, every other mock's under its target's prefix). */
 const MOCK = /^(?:\w+_)?MOCK_(?:FAULTS|VARIANTS|WEATHER|SEED_TICKETS|RATE_LIMIT|PROFILE)$/;
-
-let documented: string[] | undefined;
-
-/** The setting names .env.example documents, in its order. */
-function documentedSettings(): string[] {
-  documented ??= Object.keys(parse(readFileSync(resolve(PROJECT_ROOT, '.env.example'))));
-  return documented;
-}
 
 /** `NAME=value ` for each shaping setting `env` has (`which`: the target's, the mocks', or all). */
 export function reproductionEnv(env: Env, which: 'all' | 'mock' = 'all'): string {
@@ -48,9 +37,7 @@ export function embeddedMockRestart(url: string, env: Env): string | undefined {
   };
   // Each kind of target documents <PREFIX>_BASE_URL; global setup puts its mock at <PREFIX>_MOCK_URL,
   // and `npm run mock` takes its port from <PREFIX>_MOCK_PORT (Moov's, the first, from MOCK_PORT).
-  const prefix = documentedSettings()
-    .flatMap((name) => (name.endsWith('_BASE_URL') ? [name.slice(0, -'BASE_URL'.length)] : []))
-    .find((p) => at(`${p}MOCK_URL`) === origin && valueOf(env, `${p}BASE_URL`) === undefined);
+  const prefix = targetPrefixes().find((p) => at(`${p}MOCK_URL`) === origin && valueOf(env, `${p}BASE_URL`) === undefined);
   const variable = prefix === undefined ? undefined : documentedSettings().includes(`${prefix}MOCK_PORT`) ? `${prefix}MOCK_PORT` : 'MOCK_PORT';
   return variable === undefined ? undefined : `${reproductionEnv(env, 'mock')}${variable}=${port} npm run mock &`;
 }

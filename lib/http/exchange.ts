@@ -4,7 +4,8 @@ import { shellQuote } from '../shell';
 /** How a request authenticated, described without its secret. */
 export type AuthDescription =
   | { kind: 'key'; user: string; password: string }
-  | { kind: 'token'; scopes: string[]; tokenRef: string }
+  /** `mint`: the shell command that prints a token with these scopes (credentials as references), so the curl runs on its own. */
+  | { kind: 'token'; scopes: string[]; tokenRef: string; mint?: string }
   | { kind: 'none' }
   | { kind: 'literal'; header: string; note: string }
   /** Credentials from environment variables: curl arguments with shell references, e.g. -u "$KEY:x". */
@@ -59,14 +60,14 @@ export function redactExchange(raw: RawExchange): Exchange {
  * A curl command that replays the request. Credentials appear as shell references
  * ("$MOOV_SECRET_KEY"), so the command is safe to paste into a ticket and still runs.
  */
-export function curlFor(exchange: Exchange, tokenCommand?: (scopes: string[]) => string): string {
+export function curlFor(exchange: Exchange): string {
   const parts = ['curl', '-sS', '-i', '-X', exchange.method, shellQuote(exchange.url)];
   const auth = exchange.auth;
   let prelude = '';
   if (auth.kind === 'key') parts.push('-u', `"${auth.user}:${auth.password}"`);
   if (auth.kind === 'token') {
     parts.push('-H', `"Authorization: Bearer ${auth.tokenRef}"`);
-    if (tokenCommand) prelude = `${auth.tokenRef.slice(1)}=$(${tokenCommand(auth.scopes)}) && \\\n  `;
+    if (auth.mint) prelude = `${auth.tokenRef.slice(1)}=$(${auth.mint}) && \\\n  `;
   }
   if (auth.kind === 'literal') parts.push('-H', shellQuote(`Authorization: ${auth.header}`));
   // Double quotes on purpose: the shell must expand the variable references.

@@ -162,11 +162,16 @@ export class MoovClient {
       case 'key':
         return { kind: 'key', user: '$MOOV_PUBLIC_KEY', password: '$MOOV_SECRET_KEY' };
       case 'token':
-        return { kind: 'token', scopes: auth.scopes, tokenRef: '$MOOV_TOKEN' };
+        return { kind: 'token', scopes: auth.scopes, tokenRef: '$MOOV_TOKEN', mint: mintCommand(new URL(this.target.baseURL).origin, auth.scopes) };
       case 'none':
         return { kind: 'none' };
       case 'literal':
         return { kind: 'literal', header: auth.header, note: auth.note };
     }
   }
+}
+
+/** The shell command that mints a token with `scopes` (the keys as references), so an exchange's curl runs on its own. */
+export function mintCommand(origin: string, scopes: string[]): string {
+  return `curl -sS -u "$MOOV_PUBLIC_KEY:$MOOV_SECRET_KEY" -d grant_type=client_credentials --data-urlencode ${`'scope=${scopes.join(' ')}'`} ${origin}/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\\1/'`;
 }

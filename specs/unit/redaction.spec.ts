@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { curlFor, redactExchange } from '../../lib/http/exchange';
 import { reproduceCommand } from '../../lib/http/reproduce';
+import { mintCommand } from '../../lib/moov/client';
 import { redactHeaders, secrets } from '../../lib/redaction/secrets';
 
 test.describe('redaction', () => {
@@ -13,7 +14,7 @@ test.describe('redaction', () => {
       method: 'GET',
       url: 'http://127.0.0.1:1/accounts/a/tickets/b?x=canary-secret-value-123',
       requestHeaders: { authorization: 'Bearer canary-token-456', 'x-moov-version': 'v2024.01.00' },
-      auth: { kind: 'token', scopes: ['/accounts/a/tickets.read'], tokenRef: '$MOOV_TOKEN' },
+      auth: { kind: 'token', scopes: ['/accounts/a/tickets.read'], tokenRef: '$MOOV_TOKEN', mint: mintCommand('http://127.0.0.1:1', ['/accounts/a/tickets.read']) },
       status: 200,
       responseHeaders: { 'x-echo': 'canary-token-456' },
       responseBody: '{"access_token":"canary-token-456"}',
@@ -24,7 +25,7 @@ test.describe('redaction', () => {
     expect(everything).not.toContain('canary-secret-value-123');
     expect(everything).not.toContain('canary-token-456');
     expect(exchange.requestHeaders.authorization).toBe('Bearer [redacted]');
-    expect(reproduceCommand(exchange)).toContain('MOOV_TOKEN=$(curl -sS -u "$MOOV_PUBLIC_KEY:$MOOV_SECRET_KEY"');
+    expect(reproduceCommand(exchange)).toContain(`MOOV_TOKEN=$(curl -sS -u "$MOOV_PUBLIC_KEY:$MOOV_SECRET_KEY" -d grant_type=client_credentials --data-urlencode 'scope=/accounts/a/tickets.read' http://127.0.0.1:1/oauth2/token`);
     expect(reproduceCommand(exchange)).toContain('"Authorization: Bearer $MOOV_TOKEN"');
   });
 
