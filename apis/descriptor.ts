@@ -3,6 +3,7 @@ import type { Calibration } from '../lib/calibration/calibration';
 import type { ApiIdentity } from '../lib/apis';
 import type { Env } from '../lib/config/configError';
 import type { MockServer, TargetKind } from '../lib/targets';
+import type { WriteNeed } from '../lib/writePlan';
 import type { SelfTestSuite } from './selfTestCases';
 
 /** A Playwright project that runs an API's specs (playwright.config.ts adds them as they are). */
@@ -42,8 +43,8 @@ export interface BenchPlan {
 /**
  * Everything the shared parts of the suite need of one API, in one place: who it is (name,
  * titles, contract), the kind of target its tests address (settings, health request, cleanup)
- * and the mock that stands in for it, its checks, its Playwright projects, its calibration, its
- * self-test cases and its benchmark plan. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
+ * and the mock that stands in for it, its checks, its Playwright projects, its write needs, its
+ * calibration, its self-test cases and its benchmark plan. Registered in one list (apis/index.ts); config, global setup, the reports, the catalogue,
  * the self-test, the bench and `npm run mock` iterate over the list and name no API of their own.
  */
 export interface ApiDescriptor<Name extends string = string> extends ApiIdentity {
@@ -58,6 +59,12 @@ export interface ApiDescriptor<Name extends string = string> extends ApiIdentity
   responseCheckIds: readonly string[];
   /** Its Playwright projects for this environment: its name always, versions where the API has them. */
   projects(env: Env): ProjectSpec[];
+  /**
+   * What its tests that write need of their target's write budget (tickets; live targets cap them),
+   * in priority order, by the key a test asks for its share with. The APIs that address one kind
+   * of target share its budget (apis/lookup.ts writeNeedsOf). None: its tests do not write.
+   */
+  writeNeeds?: () => ReadonlyMap<string, WriteNeed>;
   /** Its silent points and their probe, where it has any (`npm run calibrate`, MOCK_PROFILE, CONFORMANCE_PROFILE). */
   calibration?: Calibration;
   /** Its injected faults and correct variants, and how the self-test runs them. */

@@ -1,6 +1,7 @@
 import { CheckRegistry } from '../checks/registry';
 import { apiOfProject } from '../lib/apis';
 import type { MockServer, TargetKind } from '../lib/targets';
+import type { WriteNeed } from '../lib/writePlan';
 import type { ApiDescriptor } from './descriptor';
 
 /**
@@ -48,4 +49,20 @@ export function checkRegistry(apis: readonly ApiDescriptor[]): CheckRegistry {
   const registry = new CheckRegistry();
   for (const api of apis) registry.register(...api.checks);
   return registry;
+}
+
+/**
+ * What the tests of every API addressing `target` need of its write budget, in the list's order
+ * (the plan's order of priority): the APIs that address one kind of target share its budget. A
+ * key two APIs declare is a programming error.
+ */
+export function writeNeedsOf(apis: readonly ApiDescriptor[], target: TargetKind): Map<string, WriteNeed> {
+  const needs = new Map<string, WriteNeed>();
+  for (const api of apis.filter((a) => a.target.name === target.name)) {
+    for (const [key, need] of api.writeNeeds?.() ?? []) {
+      if (needs.has(key)) throw new Error(`write needs: "${key}" is declared twice (${api.name})`);
+      needs.set(key, need);
+    }
+  }
+  return needs;
 }

@@ -8,6 +8,7 @@ import { moovMockServer } from '../../mock/moov/serving';
 import { moovResponseChecks } from '../../checks/moov/response';
 import { describeApi } from '../descriptor';
 import { moovSelfTest } from './selfTest';
+import { moovWriteNeeds } from './writeNeeds';
 
 export const moovApi = describeApi({
   name: 'moov',
@@ -23,6 +24,7 @@ export const moovApi = describeApi({
     { name: 'moov', testDir: './specs/moov' },
     ...apiVersionsFrom(env).map((version) => ({ name: `moov@${version}`, testDir: './specs/moov', use: { moovApiVersion: version } })),
   ],
+  writeNeeds: moovWriteNeeds,
   calibration: moovCalibration,
   selfTest: moovSelfTest,
   largeSeed: 1000, // per account (three accounts)

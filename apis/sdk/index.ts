@@ -18,6 +18,8 @@ export const sdkApi = describeApi({
   // The SDK's checks judge its calls as a whole; the requests it sends are judged by SDK-REQ-001.
   responseCheckIds: [],
   projects: () => [{ name: 'sdk', testDir: './specs/sdk' }],
+  // Within the Moov target's budget, after the moov project's needs (a run of every project shares one ledger).
+  writeNeeds: () => new Map([['sdk: round trip', { tickets: 1 }]]),
   selfTest: sdkSelfTest,
   largeSeed: 1000,
   // A handful of calls whatever the account size, and an audit of the embedded mock's log (mock mode only).

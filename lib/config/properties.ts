@@ -32,3 +32,8 @@ export function propertySettings(env: Env): PropertySettings {
 export function seedFor(baseSeed: number, title: string): number {
   return createHash('sha256').update(`${baseSeed}:${title}`).digest().readInt32BE(0);
 }
+
+/** How many cases a property runs at `scale` (see PropertyOptions). */
+export function propertyRuns(scale = 1, minRuns = 3, env: Env = process.env): number {
+  return Math.max(minRuns, Math.round(propertySettings(env).runs * scale));
+}

@@ -11,7 +11,7 @@ import { covers } from '../support/outcomes';
 import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
 import { test } from './support/fixtures';
-import { MODEL_SCALE } from '../support/moovWriteNeeds';
+import { MODEL_SCALE } from '../../apis/moov/writeNeeds';
 import { judgeNeighbours, neighboursBefore, type OwnTicket } from './support/neighbours';
 
 /**

@@ -5,7 +5,7 @@ import { verify } from '../../checks/verify';
 import { edgeCreateTicketBody, wideCreateTicketBody } from '../../generators/moov/wideCreateTicketBody';
 import type { CreateTicket, Ticket } from '../../lib/contract/moov.types';
 import { covers } from '../support/outcomes';
-import { VALUES_SCALE } from '../support/moovWriteNeeds';
+import { VALUES_SCALE } from '../../apis/moov/writeNeeds';
 import { checkProperty } from '../support/property';
 import type { MoovApi } from './support/api';
 import { test } from './support/fixtures';

@@ -2,8 +2,10 @@ import { test, type TestInfo } from '@playwright/test';
 import type { MoovTarget } from '../../lib/moov/settings';
 import { ledgerPath, WriteLedger, type WriteSlot } from '../../lib/moov/ledger';
 import { TicketWrites } from '../../lib/moov/ticketWrites';
-import { describeAllotment, planWrites, type Allotment, type WritePlan } from '../../lib/moov/writePlan';
-import { writeNeeds } from './moovWriteNeeds';
+import { describeAllotment, planWrites, type Allotment, type WritePlan } from '../../lib/writePlan';
+import { APIS } from '../../apis';
+import { writeNeedsOf } from '../../apis/lookup';
+import { moovTargetKind } from '../../lib/moov/target';
 
 const STRAY_POOL = 'refusal-probes';
 
@@ -20,7 +22,8 @@ export class MoovWrites {
   readonly plan: WritePlan;
   /** Where every ticket is drawn, labelled and ledgered (lib/moov/ticketWrites.ts). */
   readonly tickets: TicketWrites;
-  private readonly needs = writeNeeds();
+  // Every API addressing a Moov target (the moov and sdk projects) plans within its one budget.
+  private readonly needs = writeNeedsOf(APIS, moovTargetKind);
 
   constructor(private readonly target: MoovTarget, runId: string, counted?: (kind: 'created' | 'closed') => void) {
     this.plan = planWrites(this.needs, target.maxWrites);
@@ -34,7 +37,7 @@ export class MoovWrites {
   begin(key: string, testInfo: TestInfo): Allotment {
     const need = this.needs.get(key);
     const allotment = this.plan.allotments.get(key);
-    if (!need || !allotment) throw new Error(`write plan: no need declared for "${key}" (specs/support/moovWriteNeeds.ts)`);
+    if (!need || !allotment) throw new Error(`write plan: no need declared for "${key}" (its API's writeNeeds, apis/<api>/)`);
     test.skip(!this.target.allowWrites, 'writes are off: set ALLOW_WRITES=true to create and update tickets on this live target');
     if (Number.isFinite(this.plan.budget)) testInfo.annotations.push({ type: 'write plan', description: describeAllotment(key, need, allotment, this.plan.budget) });
     test.skip(allotment.unexercised !== undefined, allotment.unexercised);
@@ -45,7 +48,7 @@ export class MoovWrites {
   take(key: string): void {
     const allotment = this.plan.allotments.get(key);
     if (!allotment || !this.tickets.draw(poolName(key), allotment.tickets)) {
-      throw new Error(`write plan: "${key}" created more tickets than the ${allotment?.tickets ?? 0} it declared (specs/support/moovWriteNeeds.ts)`);
+      throw new Error(`write plan: "${key}" created more tickets than the ${allotment?.tickets ?? 0} it declared (its API's writeNeeds, apis/<api>/)`);
     }
   }
 

@@ -73,12 +73,6 @@ export interface PropertyOptions {
   beforeReplay?: () => void;
 }
 
-/** How many cases a property runs at `scale` (see PropertyOptions). */
-export function propertyRuns(scale = 1, minRuns = 3): number {
-  return Math.max(minRuns, Math.round(propertySettings(process.env).runs * scale));
-}
-
-
 
 /**
  * Runs a fast-check property under the run's seed (derived per test and label, so order does not

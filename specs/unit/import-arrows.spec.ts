@@ -25,7 +25,7 @@ const ROOMS: Room[] = [
   { name: 'checks', paths: ['checks/'], mayImport: ['library'] },
   { name: 'mock', paths: ['mock/'], mayImport: ['library', 'calibration'] },
   // The API descriptors: each API's contract, target, checks, mock and self-test cases, in one list.
-  { name: 'apis', paths: ['apis/'], mayImport: ['library', 'calibration', 'checks', 'mock'] },
+  { name: 'apis', paths: ['apis/'], mayImport: ['library', 'calibration', 'generators', 'checks', 'mock'] },
   { name: 'specs', paths: ['specs/'], mayImport: ['library', 'calibration', 'generators', 'checks', 'mock', 'apis'] },
   { name: 'reporters', paths: ['reporters/'], mayImport: ['library', 'calibration', 'checks', 'apis'] },
   // The suite's own tests and tools stand on everything they test or drive.

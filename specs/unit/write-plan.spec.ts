@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { planWrites, STRAY_RESERVE, type WriteNeed } from '../../lib/moov/writePlan';
-import { writeNeeds } from '../support/moovWriteNeeds';
+import { planWrites, STRAY_RESERVE, type WriteNeed } from '../../lib/writePlan';
+import { APIS } from '../../apis';
+import { writeNeedsOf } from '../../apis/lookup';
+import { moovTargetKind } from '../../lib/moov/target';
+
+/** The needs a Moov target's budget is planned for: the moov project's, then the sdk's. */
+const writeNeeds = () => writeNeedsOf(APIS, moovTargetKind);
 
 const DEFAULT_BUDGET = 25;
 

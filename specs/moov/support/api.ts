@@ -8,7 +8,7 @@ import { judgeDocumented, judgeServed } from '../../../checks/response/judge';
 import type { MoovOperationId } from '../../../lib/contract/moov';
 import type { CreateTicket, Ticket, TicketStatus } from '../../../lib/contract/moov.types';
 import { TicketWrites } from '../../../lib/moov/ticketWrites';
-import type { Allotment } from '../../../lib/moov/writePlan';
+import type { Allotment } from '../../../lib/writePlan';
 import { isRecord } from '../../../lib/json';
 import type { MoovAuth, MoovRequest, MoovResponse } from '../../../lib/moov/client';
 import type { Exchange } from '../../../lib/http/exchange';

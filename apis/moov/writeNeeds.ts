@@ -1,6 +1,6 @@
 import { scopeMatrix } from '../../generators/moov/scopeMatrix';
-import type { WriteNeed } from '../../lib/moov/writePlan';
-import { propertyRuns } from './property';
+import { propertyRuns } from '../../lib/config/properties';
+import type { WriteNeed } from '../../lib/writePlan';
 
 /** The scale the model-based test runs at (command sequences are costly). */
 export const MODEL_SCALE = 0.5;
@@ -9,10 +9,10 @@ export const MODEL_SCALE = 0.5;
 export const VALUES_SCALE = 0.5;
 
 /**
- * What each test that writes needs (moov and sdk projects), in priority order (the order the plan serves them in when the
- * budget cannot run every check once). Keys are what tests pass to `moov.writes(key)`.
+ * What each moov test that writes needs, in priority order (the order the plan serves them in when
+ * the budget cannot run every check once). Keys are what tests pass to `moov.writes(key)`.
  */
-export function writeNeeds(): Map<string, WriteNeed> {
+export function moovWriteNeeds(): Map<string, WriteNeed> {
   const ids = { partner: 'p', connected: 'c', unrelated: 'u' };
   // Allowed creates make the tickets the allowed updates then close (same accounts, same count).
   const allowedCreates = scopeMatrix(ids).filter((c) => c.operation === 'createTicket' && c.expect === 'allow').length;
@@ -32,7 +32,5 @@ export function writeNeeds(): Map<string, WriteNeed> {
     ['values: stored exactly', { tickets: 2, perCase: 1, cases: propertyRuns(VALUES_SCALE) }],
     // A command sequence creates a ticket or two; later sequences get what the budget leaves.
     ['model: command sequences', { tickets: 2, perCase: 2, cases: propertyRuns(MODEL_SCALE) }],
-    // The sdk project writes within the same budget (a run of every project shares one ledger).
-    ['sdk: round trip', { tickets: 1 }],
   ]);
 }
