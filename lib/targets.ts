@@ -42,6 +42,8 @@ export interface LedgerSummary {
 export interface Ledgers {
   /** Its ledgers, newest first. */
   list(): LedgerSummary[];
+  /** What the live run `runId` created and its cleanup closed, and creates whose answer was lost. */
+  ofRun(runId: string): { closed: number; uncertain: number };
   /** Whether `file` is one of its ledgers. */
   owns(file: string): boolean;
   /**

@@ -7,7 +7,6 @@ import { loadEnv } from '../lib/config/loadEnv';
 import { TARGET_UNAVAILABLE } from '../lib/http/availability';
 import { preflight, type PreflightRequest } from '../lib/http/preflight';
 import { concreteSeed, propertySettings } from '../lib/config/properties';
-import { ledgerPath, WriteLedger } from '../lib/moov/ledger';
 import { runId as runIdOf } from '../lib/config/run';
 import { selectedProjects } from '../lib/config/selectedProjects';
 import { APIS, CALIBRATIONS, registry } from '../apis';
@@ -106,7 +105,6 @@ function targetsOf(projects: readonly string[]): ServedTarget[] {
 async function finishRun(env: NodeJS.ProcessEnv, targets: readonly ServedTarget[]): Promise<void> {
   const id = runIdOf(env);
   for (const { target } of targets) await target.finish?.(env, id, (line) => console.log(line));
-  WriteLedger.removeSlots(ledgerPath(id));
   assertRequestIdsUnique(id);
 }
 

@@ -6,7 +6,7 @@ import { REPORTS_DIR } from '../config/run';
 import { trimmedBase } from '../config/targetUrl';
 import type { LedgerSummary, Ledgers } from '../targets';
 import { closeLedgerTickets } from './cleanup';
-import { WriteLedger } from './ledger';
+import { ledgerPath, WriteLedger } from './ledger';
 
 const DIR = resolve(REPORTS_DIR, 'ledger');
 
@@ -22,6 +22,10 @@ export const moovLedgers: Ledgers = {
         return target === undefined ? [] : [{ file, target, open: WriteLedger.open(file).length, uncertain: WriteLedger.uncertain(file).length, modified: statSync(file).mtime }];
       })
       .sort((a, b) => b.modified.getTime() - a.modified.getTime());
+  },
+  ofRun(runId) {
+    const file = ledgerPath(runId);
+    return { closed: WriteLedger.closedCount(file), uncertain: WriteLedger.uncertain(file).length };
   },
   owns: (file) => WriteLedger.target(file) !== undefined,
   async close(env, file, say) {

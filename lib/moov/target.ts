@@ -2,7 +2,7 @@ import type { TargetKind } from '../targets';
 import { resolveMoovTarget } from './settings';
 import { closeLedgerTickets } from './cleanup';
 import { moovHealthRequest } from './client';
-import { ledgerPath } from './ledger';
+import { ledgerPath, WriteLedger } from './ledger';
 import { moovLedgers } from './ledgers';
 
 /** A Moov server: its settings (MOOV_*), its health request, the cleanup a live run ends with, and its ledgers. */
@@ -17,6 +17,8 @@ export const moovTargetKind: TargetKind = {
   finish: async (env, runId, say) => {
     const target = resolveMoovTarget(env);
     if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, say);
+    // The write budget of a finished run is spent: its slots go.
+    WriteLedger.removeSlots(ledgerPath(runId));
   },
   ledgers: moovLedgers,
 };

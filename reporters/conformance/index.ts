@@ -15,8 +15,8 @@ import { buildReport } from './model';
 import { unavailableLines, verdictLine, waivedLines } from './summaryText';
 import { TARGET_UNAVAILABLE } from '../../lib/http/availability';
 import { reproductionEnv } from '../../lib/config/reproduction';
-import { ledgerPath, WriteLedger } from '../../lib/moov/ledger';
-import { api as apiNamed, registry } from '../../apis';
+import { api as apiNamed, APIS, registry } from '../../apis';
+import { allTargets } from '../../apis/lookup';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { replayBundle } from './replayBundle';
@@ -117,8 +117,9 @@ export default class ConformanceReporter implements Reporter {
     }
     const tests = [...this.tests.values()];
     // The run's cleanup (global teardown) has closed what the tests left open: its ledgers say so.
-    const ledgers = [...new Set(tests.flatMap((t) => (t.run?.targetKind === 'live' ? [ledgerPath(t.run.runId)] : [])))];
-    const fromLedgers = { closed: ledgers.reduce((n, f) => n + WriteLedger.closedCount(f), 0), uncertain: ledgers.reduce((n, f) => n + WriteLedger.uncertain(f).length, 0) };
+    const runs = [...new Set(tests.flatMap((t) => (t.run?.targetKind === 'live' ? [t.run.runId] : [])))];
+    const counts = allTargets(APIS).flatMap(({ target }) => (target.ledgers ? runs.map((id) => target.ledgers!.ofRun(id)) : []));
+    const fromLedgers = { closed: counts.reduce((n, c) => n + c.closed, 0), uncertain: counts.reduce((n, c) => n + c.uncertain, 0) };
     const report = buildReport(tests, Date.now() - this.started, { waivers, unavailable: this.preflight, ledgers: fromLedgers });
     try {
       const baseline = baselineFromEnv(process.env);
