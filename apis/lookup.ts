@@ -1,7 +1,7 @@
 import { CheckRegistry } from '../checks/registry';
 import { apiOfProject } from '../lib/apis';
 import type { MockServer, TargetKind } from '../lib/targets';
-import type { WriteNeed } from '../lib/writePlan';
+import { mergeWriteNeeds, type WriteNeed } from '../lib/writePlan';
 import type { ApiDescriptor } from './descriptor';
 
 /**
@@ -57,12 +57,5 @@ export function checkRegistry(apis: readonly ApiDescriptor[]): CheckRegistry {
  * key two APIs declare is a programming error.
  */
 export function writeNeedsOf(apis: readonly ApiDescriptor[], target: TargetKind): Map<string, WriteNeed> {
-  const needs = new Map<string, WriteNeed>();
-  for (const api of apis.filter((a) => a.target.name === target.name)) {
-    for (const [key, need] of api.writeNeeds?.() ?? []) {
-      if (needs.has(key)) throw new Error(`write needs: "${key}" is declared twice (${api.name})`);
-      needs.set(key, need);
-    }
-  }
-  return needs;
+  return mergeWriteNeeds(apis.filter((a) => a.target.name === target.name).map((a) => ({ by: a.name, needs: a.writeNeeds?.() ?? new Map() })));
 }

@@ -85,3 +85,15 @@ export function describeAllotment(key: string, need: WriteNeed, allotment: Allot
   const cases = need.perCase && allotment.cases !== undefined && need.cases !== undefined ? `, ${allotment.cases} of ${need.cases} cases` : '';
   return `${key}: ${tickets}${cases}${of}`;
 }
+
+/** Needs declared by several APIs, in order, as one plan's needs; a key declared twice is a programming error. */
+export function mergeWriteNeeds(declared: ReadonlyArray<{ by: string; needs: ReadonlyMap<string, WriteNeed> }>): Map<string, WriteNeed> {
+  const merged = new Map<string, WriteNeed>();
+  for (const { by, needs } of declared) {
+    for (const [key, need] of needs) {
+      if (merged.has(key)) throw new Error(`write needs: "${key}" is declared twice (${by})`);
+      merged.set(key, need);
+    }
+  }
+  return merged;
+}

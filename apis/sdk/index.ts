@@ -5,6 +5,7 @@ import { moovTargetKind } from '../../lib/moov/target';
 import { moovMockServer } from '../../mock/moov/serving';
 import { describeApi } from '../descriptor';
 import { sdkSelfTest } from './selfTest';
+import { sdkWriteNeeds } from './writeNeeds';
 
 /** Moov's TypeScript SDK (MOOV_SDK_MODULE, the pinned @moovio/sdk by default), judged on the Moov contract against a Moov target. */
 export const sdkApi = describeApi({
@@ -19,7 +20,7 @@ export const sdkApi = describeApi({
   responseCheckIds: [],
   projects: () => [{ name: 'sdk', testDir: './specs/sdk' }],
   // Within the Moov target's budget, after the moov project's needs (a run of every project shares one ledger).
-  writeNeeds: () => new Map([['sdk: round trip', { tickets: 1 }]]),
+  writeNeeds: sdkWriteNeeds,
   selfTest: sdkSelfTest,
   largeSeed: 1000,
   // A handful of calls whatever the account size, and an audit of the embedded mock's log (mock mode only).

@@ -2,12 +2,24 @@ import { test, type TestInfo } from '@playwright/test';
 import type { MoovTarget } from '../../lib/moov/settings';
 import { ledgerPath, WriteLedger, type WriteSlot } from '../../lib/moov/ledger';
 import { TicketWrites } from '../../lib/moov/ticketWrites';
-import { describeAllotment, planWrites, type Allotment, type WritePlan } from '../../lib/writePlan';
-import { APIS } from '../../apis';
-import { writeNeedsOf } from '../../apis/lookup';
-import { moovTargetKind } from '../../lib/moov/target';
+import { describeAllotment, mergeWriteNeeds, planWrites, type Allotment, type WriteNeed, type WritePlan } from '../../lib/writePlan';
+import { moovWriteNeeds } from '../../apis/moov/writeNeeds';
+import { sdkWriteNeeds } from '../../apis/sdk/writeNeeds';
 
 const STRAY_POOL = 'refusal-probes';
+
+/**
+ * The needs of every API addressing a Moov target (the moov and sdk projects), in the list's
+ * order: one plan within the target's one budget. Imported one by one rather than through
+ * apis/index.ts, so a worker loads no other API's checks and mock; specs/unit/write-plan.spec.ts
+ * holds this to the descriptors' writeNeedsOf(APIS, moovTargetKind).
+ */
+export function moovTargetWriteNeeds(): Map<string, WriteNeed> {
+  return mergeWriteNeeds([
+    { by: 'moov', needs: moovWriteNeeds() },
+    { by: 'sdk', needs: sdkWriteNeeds() },
+  ]);
+}
 
 function poolName(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -22,8 +34,7 @@ export class MoovWrites {
   readonly plan: WritePlan;
   /** Where every ticket is drawn, labelled and ledgered (lib/moov/ticketWrites.ts). */
   readonly tickets: TicketWrites;
-  // Every API addressing a Moov target (the moov and sdk projects) plans within its one budget.
-  private readonly needs = writeNeedsOf(APIS, moovTargetKind);
+  private readonly needs = moovTargetWriteNeeds();
 
   constructor(private readonly target: MoovTarget, runId: string, counted?: (kind: 'created' | 'closed') => void) {
     this.plan = planWrites(this.needs, target.maxWrites);

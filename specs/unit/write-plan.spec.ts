@@ -3,9 +3,15 @@ import { planWrites, STRAY_RESERVE, type WriteNeed } from '../../lib/writePlan';
 import { APIS } from '../../apis';
 import { writeNeedsOf } from '../../apis/lookup';
 import { moovTargetKind } from '../../lib/moov/target';
+import { moovTargetWriteNeeds } from '../support/moovWrites';
 
 /** The needs a Moov target's budget is planned for: the moov project's, then the sdk's. */
 const writeNeeds = () => writeNeedsOf(APIS, moovTargetKind);
+
+test('the Moov writes plan for exactly the needs the descriptors addressing a Moov target declare, in their order', () => {
+  expect([...moovTargetWriteNeeds()]).toEqual([...writeNeeds()]);
+  expect([...writeNeeds().keys()].at(-1)).toBe('sdk: round trip');
+});
 
 const DEFAULT_BUDGET = 25;
 
