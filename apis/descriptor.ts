@@ -70,8 +70,8 @@ export interface ApiDescriptor<Name extends string = string> extends ApiIdentity
   /** Its injected faults and correct variants, and how the self-test runs them. */
   selfTest: SelfTestSuite;
   /**
-   * The mock size live-mode self-tests and the bench's large runs seed it with (tickets; per account
-   * where the API has accounts): large enough that a project walking a whole account shows up.
+   * The mock size live-mode self-tests seed it with (tickets; per account where the API has
+   * accounts): large enough that a project walking a whole account shows up.
    */
   largeSeed: number;
   bench: BenchPlan;

@@ -21,7 +21,6 @@ export interface VariantCase {
 }
 
 export interface SelfTestSuite {
-  project: string;
   faults: FaultCase[];
   variants: VariantCase[];
   /**

@@ -1,4 +1,5 @@
 import type { Env } from './config/configError';
+import type { LoggedRequest } from './http/loggedRequest';
 
 /** What global setup needs of a resolved target: where it is, and the request that shows it is up. */
 export interface ResolvedTarget {
@@ -81,7 +82,7 @@ export interface MockServer {
 export interface RunningMock {
   url: string;
   /** Every request it served, for the bench and the SDK's request audit. */
-  log: { all(): unknown[] };
+  log: { all(): LoggedRequest[] };
   /**
    * The settings that address it as a live target: its URL, keys and accounts, writes allowed,
    * every other live setting at its default except the rate cap given (undefined: the live default).

@@ -1,6 +1,6 @@
 /**
- * The run's write plan: tickets cannot be deleted, so a live run may create at most MOOV_MAX_WRITES
- * of them. Each test that writes declares what it needs; before the first request the budget is
+ * The run's write plan: tickets cannot be deleted, so a live run creates no more than its target's
+ * write budget allows (MOOV_MAX_WRITES). Each test that writes declares what it needs; before the first request the budget is
  * divided among them, the same way whatever the scheduling: every write check first gets what one
  * run of it takes, then property tests get further cases, one at a time in turn, while tickets
  * remain. Refusal probes (bodies a correct target refuses) share a small reserve for the tickets a
@@ -27,6 +27,8 @@ export interface Allotment {
 
 export interface WritePlan {
   budget: number;
+  /** The setting that gives the budget (MOOV_MAX_WRITES), named in what the plan says. */
+  variable: string;
   /** Tickets set aside for refusal probes a target wrongly (or leniently) accepts. */
   strayReserve: number;
   allotments: Map<string, Allotment>;
@@ -41,12 +43,12 @@ export const STRAY_RESERVE = 3;
  * Divides `budget` among `needs` (in declaration order, which is the order of priority when even
  * one run each does not fit). Infinity (the embedded mock) gives every need everything it asks.
  */
-export function planWrites(needs: ReadonlyMap<string, WriteNeed>, budget: number): WritePlan {
+export function planWrites(needs: ReadonlyMap<string, WriteNeed>, budget: number, variable: string): WritePlan {
   if (!(budget >= 0)) throw new Error(`planWrites: budget must be a number ≥ 0, got ${budget}`);
   const allotments = new Map<string, Allotment>();
   if (!Number.isFinite(budget)) {
     for (const [key, need] of needs) allotments.set(key, { tickets: Number.POSITIVE_INFINITY, ...(need.perCase ? { cases: need.cases ?? 1 } : {}) });
-    return { budget, strayReserve: Number.POSITIVE_INFINITY, allotments, planned: Number.POSITIVE_INFINITY };
+    return { budget, variable, strayReserve: Number.POSITIVE_INFINITY, allotments, planned: Number.POSITIVE_INFINITY };
   }
   const strayReserve = Math.min(STRAY_RESERVE, budget);
   let left = budget - strayReserve;
@@ -58,7 +60,7 @@ export function planWrites(needs: ReadonlyMap<string, WriteNeed>, budget: number
       allotments.set(key, {
         tickets: 0,
         ...(need.perCase ? { cases: 0 } : {}),
-        unexercised: `write plan: MOOV_MAX_WRITES=${budget} is spent before this check (it needs ${need.tickets} ticket(s); raise MOOV_MAX_WRITES to run it)`,
+        unexercised: `write plan: ${variable}=${budget} is spent before this check (it needs ${need.tickets} ticket(s); raise ${variable} to run it)`,
       });
     }
   }
@@ -74,13 +76,14 @@ export function planWrites(needs: ReadonlyMap<string, WriteNeed>, budget: number
       progress = true;
     }
   }
-  return { budget, strayReserve, allotments, planned: budget - left };
+  return { budget, variable, strayReserve, allotments, planned: budget - left };
 }
 
 /** One line per test for the report: what each got of the budget. */
-export function describeAllotment(key: string, need: WriteNeed, allotment: Allotment, budget: number): string {
+export function describeAllotment(key: string, need: WriteNeed, allotment: Allotment, plan: Pick<WritePlan, 'budget' | 'variable'>): string {
+  const { budget, variable } = plan;
   if (allotment.unexercised) return allotment.unexercised;
-  const of = Number.isFinite(budget) ? ` of MOOV_MAX_WRITES=${budget}` : ' (no write budget on the embedded mock)';
+  const of = Number.isFinite(budget) ? ` of ${variable}=${budget}` : ' (no write budget on the embedded mock)';
   const tickets = Number.isFinite(allotment.tickets) ? `${allotment.tickets} ticket(s)` : 'tickets as needed';
   const cases = need.perCase && allotment.cases !== undefined && need.cases !== undefined ? `, ${allotment.cases} of ${need.cases} cases` : '';
   return `${key}: ${tickets}${cases}${of}`;

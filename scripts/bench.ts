@@ -45,7 +45,11 @@ type MockLogs = Record<string, LoggedRequest[]>;
 /** A project is benched as its API's (the descriptors' bench plans, apis/<api>/index.ts). */
 type Project = string;
 const PROJECTS: readonly string[] = APIS.map((a) => a.name);
-const modesOf = (project: Project): readonly Mode[] => apiNamed(project).bench.modes ?? MODES;
+/** Its plan's modes; by default every mode, outages only where its self-test stages them. */
+const modesOf = (project: Project): readonly Mode[] => {
+  const api = apiNamed(project);
+  return api.bench.modes ?? MODES.filter((m) => m !== 'outage' || api.selfTest.outages !== undefined);
+};
 
 /**
  * The weather of the weather rows: the issue's gateway (0.5% 504 before the server, 0.5% after
@@ -123,7 +127,7 @@ function mockEnv(size: string, weather = ''): NodeJS.ProcessEnv {
 /** A fresh mock of the API at `size`, and the Authorization header a replayed request carries. */
 async function mockFor(project: Project, size: string, weather = ''): Promise<{ url: string; authorization: string; log: { all(): LoggedRequest[] }; targetEnv: Record<string, string>; close(): Promise<void> }> {
   const mock = await apiNamed(project).mock.start(mockEnv(size, weather));
-  return { url: mock.url, authorization: mock.authorization, log: mock.log as { all(): LoggedRequest[] }, targetEnv: mock.asLiveTarget(LIVE_MAX_RPS), close: () => mock.close() };
+  return { url: mock.url, authorization: mock.authorization, log: mock.log, targetEnv: mock.asLiveTarget(LIVE_MAX_RPS), close: () => mock.close() };
 }
 
 /** Replays logged requests with `WORKERS` plain loops against a fresh mock of the same size; returns the wall time. */
@@ -228,7 +232,7 @@ async function measure(project: Project, mode: Mode, size: string, quiet?: Row):
     await live.close();
   } else {
     try {
-      requests = (JSON.parse(readFileSync(logFile, 'utf8')) as MockLogs)[kind] ?? [];
+      requests = (JSON.parse(readFileSync(logFile, 'utf8')) as MockLogs)[kind] ?? missingLog(project, size);
     } catch {
       throw new Error(`bench: the ${project} run (mock mode, size ${size}) left no request log\n${run.output.slice(-3000)}`);
     }
@@ -260,6 +264,11 @@ async function measure(project: Project, mode: Mode, size: string, quiet?: Row):
   }
   if (row.outcome === 'failed') console.error(`bench: ${project} (${mode} mode, size ${size}) had failing tests:\n${run.output.split('\n').filter((l) => /^\s+\d+\) |\[\w+-[A-Z]+-\d{3}\]/.test(l)).slice(0, 10).join('\n')}`);
   return row;
+}
+
+/** A mock-mode run whose global setup logged nothing for its target: no figure to give. */
+function missingLog(project: Project, size: string): never {
+  throw new Error(`bench: the ${project} run (mock mode, size ${size}) logged no requests of its target's mock`);
 }
 
 function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {

@@ -10,7 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { request } from '@playwright/test';
-import { APIS } from '../apis';
+import { APIS, CALIBRATIONS } from '../apis';
+import { profilesFrom } from '../lib/calibration/profile';
 import type { ApiDescriptor } from '../apis/descriptor';
 import type { Calibration } from '../lib/calibration/calibration';
 import { isAnswered, type PointResult, type Profile } from '../lib/calibration/types';
@@ -67,6 +68,8 @@ async function calibrate(api: Calibrated): Promise<Profile> {
 
 async function main(): Promise<void> {
   loadEnv();
+  // Every profile MOCK_PROFILE names is checked, not only those of the mocks started here.
+  profilesFrom(process.env, 'MOCK_PROFILE', CALIBRATIONS);
   process.env.CONFORMANCE_RUN_ID ??= `calibrate-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const apis = apisToCalibrate();
   const out = option('out');

@@ -27,13 +27,15 @@ async function main(): Promise<void> {
     for (const kind of LEDGERS) console.log(`Close what one left open: npm run cleanup -- <ledger>  (with ${kind.howToTarget})`);
     return;
   }
-  let failed = 0;
-  for (const file of files) {
+  // Every file is checked before any ticket is closed.
+  const owned = files.map((file) => {
     if (!existsSync(file)) throw new ConfigError('ledger', `${file} does not exist`);
     const kind = LEDGERS.find((k) => k.owns(file));
     if (!kind) throw new ConfigError('ledger', `${file} is no live run's ledger (its first line names no target)`);
-    failed += (await kind.close(process.env, file, (line) => console.log(line))).failed;
-  }
+    return { file, kind };
+  });
+  let failed = 0;
+  for (const { file, kind } of owned) failed += (await kind.close(process.env, file, (line) => console.log(line))).failed;
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -4,7 +4,8 @@
  * in .env.example); each mock's port variable picks its port (MOCK_PORT for Moov's,
  * TEAMWORK_DESK_MOCK_PORT for Teamwork Desk's).
  */
-import { APIS } from '../apis';
+import { APIS, CALIBRATIONS } from '../apis';
+import { profilesFrom } from '../lib/calibration/profile';
 import { allTargets } from '../apis/lookup';
 import { ConfigError, nonNegativeInteger } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
@@ -12,6 +13,8 @@ import type { RunningMock } from '../lib/targets';
 
 async function main(): Promise<void> {
   loadEnv();
+  // Every profile MOCK_PROFILE names is checked, not only those of the mocks started here.
+  profilesFrom(process.env, 'MOCK_PROFILE', CALIBRATIONS);
   const running: RunningMock[] = [];
   const stop = () => void Promise.all(running.map((m) => m.close())).then(() => process.exit(0));
   process.on('SIGINT', stop);

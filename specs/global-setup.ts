@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
 import { ConfigError, valueOf } from '../lib/config/configError';
 import { loadEnv } from '../lib/config/loadEnv';
 import { TARGET_UNAVAILABLE } from '../lib/http/availability';
 import { preflight, type PreflightRequest } from '../lib/http/preflight';
 import { concreteSeed, propertySettings } from '../lib/config/properties';
-import { runId as runIdOf } from '../lib/config/run';
+import { runId as runIdOf, runStateDir } from '../lib/config/run';
 import { selectedProjects } from '../lib/config/selectedProjects';
 import { APIS, CALIBRATIONS, registry } from '../apis';
 import { targetsOf as targetsOfApis, type ServedTarget } from '../apis/lookup';
 import type { RunningMock } from '../lib/targets';
 import { caseEnvironment, selfTestMatrix } from '../lib/config/selftestMatrix';
-import { requestIdDir } from './moov/support/worker';
 import { loadWaivers } from '../checks/waivers/load';
 import { baselineFileFromEnv } from '../lib/config/baselineFile';
 import { profilesFrom } from '../lib/calibration/profile';
@@ -101,11 +99,15 @@ function targetsOf(projects: readonly string[]): ServedTarget[] {
   return targetsOfApis(APIS, projects);
 }
 
-/** Closes what a live run created (per its ledger) and checks its request ids. */
+/** Ends a run at each kind of target it addressed (a live run's tickets closed, run-wide checks such as request ids). */
 async function finishRun(env: NodeJS.ProcessEnv, targets: readonly ServedTarget[]): Promise<void> {
   const id = runIdOf(env);
-  for (const { target } of targets) await target.finish?.(env, id, (line) => console.log(line));
-  assertRequestIdsUnique(id);
+  try {
+    for (const { target } of targets) await target.finish?.(env, id, (line) => console.log(line));
+  } finally {
+    // What the run's workers shared (breakers, request ids) is no longer needed.
+    rmSync(runStateDir(id), { recursive: true, force: true });
+  }
 }
 
 /** An error Playwright prints as its message alone: a stack would only bury the one line that matters. */
@@ -115,23 +117,3 @@ function oneLine(message: string): Error {
   return error;
 }
 
-/** TKT-HDR-002 across workers: each worker wrote the x-request-ids it saw; none may repeat. */
-function assertRequestIdsUnique(runId: string): void {
-  const dir = requestIdDir(runId);
-  if (!existsSync(dir)) return;
-  const seen = new Map<string, string>();
-  const repeats: string[] = [];
-  for (const file of readdirSync(dir)) {
-    for (const line of readFileSync(resolve(dir, file), 'utf8').split('\n')) {
-      const [id, request] = line.split('\t');
-      if (!id || !request) continue;
-      const first = seen.get(id);
-      if (first !== undefined) repeats.push(`${id}: ${first} and ${request}`);
-      else seen.set(id, request);
-    }
-  }
-  rmSync(dir, { recursive: true, force: true });
-  if (repeats.length > 0) {
-    throw new Error(`[TKT-HDR-002] x-request-id repeats within a run (across workers): ${repeats.slice(0, 5).join('; ')}`);
-  }
-}

@@ -18,8 +18,8 @@ export const moovApi = describeApi({
   target: moovTargetKind,
   mock: moovMockServer,
   checks: Object.values(moovChecks).filter((c) => c !== undefined) as AnyCheck[],
-  // `moov` is always there; MOOV_API_VERSIONS adds one `moov@<version>` project per version.
   responseCheckIds: Object.values(moovResponseChecks).flatMap((c) => (c === undefined ? [] : [c.id])),
+  // `moov` is always there; MOOV_API_VERSIONS adds one `moov@<version>` project per version.
   projects: (env) => [
     { name: 'moov', testDir: './specs/moov' },
     ...apiVersionsFrom(env).map((version) => ({ name: `moov@${version}`, testDir: './specs/moov', use: { moovApiVersion: version } })),

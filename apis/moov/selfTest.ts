@@ -129,7 +129,6 @@ const VARIANTS: VariantName[] = [
 ];
 
 export const moovSelfTest: SelfTestSuite = {
-  project: 'moov',
   faults: [
     ...(Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
       name: fault,

@@ -14,14 +14,13 @@ const BROKEN_SDKS: Record<string, string[]> = {
 const VARIANTS: VariantName[] = ['extra-fields', 'newest-first', 'lenient-strings', 'empty-update-422', 'type-mismatch-400', 'unreachable-404', 'latestMessageOn-absent', 'content-type-without-charset', 'global-ticket-numbers'];
 
 export const sdkSelfTest: SelfTestSuite = {
-  project: 'sdk',
   faults: Object.entries(BROKEN_SDKS).map(([name, expect]) => ({
     name: `sdk:${name}`,
     env: { MOOV_SDK_MODULE: resolve(__dirname, '../../scripts/selftest/sdk-faults', name) },
     expect,
   })),
   variants: VARIANTS.map((variant) => ({ name: variant, env: { MOCK_VARIANTS: variant } })),
-  // As the moov project's groups (scripts/selftest/moov.ts), restricted to these variants.
+  // As the moov project's groups (apis/moov/selfTest.ts), restricted to these variants.
   variantGroups: [
     ['type-mismatch-400', 'unreachable-404', 'newest-first', 'extra-fields'],
     ['empty-update-422', 'lenient-strings'],

@@ -89,7 +89,6 @@ const VARIANTS: VariantName[] = [
 // The Teamwork Desk mock reads its own variables (MOCK_FAULTS is the Moov mock's); each run names
 // both, so a value in the caller's environment cannot leak into it.
 export const teamworkDeskSelfTest: SelfTestSuite = {
-  project: 'teamwork-desk',
   faults: [
     ...(Object.keys(EXPECTED) as FaultName[]).map((fault) => ({
       name: fault,

@@ -39,7 +39,7 @@ import { parallelReadsServed } from './parallelReadsServed';
 import { valuesStoredExactly } from './valuesStoredExactly';
 import { writeTouchesOnlyTarget } from './writeTouchesOnlyTarget';
 
-/** Every Moov check, by the name specs use. Registered once, in checks/index.ts. */
+/** Every Moov check, by the name specs use. Registered once, through its API's descriptor (apis/index.ts `registry`). */
 export const moovChecks = {
   ...moovResponseChecks,
   requestIdUnique,

@@ -25,8 +25,9 @@ export interface MisplacedCredentialEvidence {
 }
 
 export interface BoundaryCheckOptions {
-  api: 'moov' | 'teamwork-desk';
-  prefix: 'TKT' | 'TWD';
+  api: string;
+  /** The API's check-id prefix (TKT, TWD). */
+  prefix: string;
   /** The check number of each shared check within the SEC family. */
   numbers: { methodInert: number; methodAnswer: number; noStackTrace: number; noInternals: number; authChallenge: number; misplacedCredentials: number };
   operations: readonly string[];

@@ -17,7 +17,7 @@ import { teamworkDeskBoundaryChecks } from './boundaries';
 // The pages document no response header, so there is no header check to register.
 const { headersPresent: _noHeaderCheck, ...responseChecks } = teamworkDeskResponseChecks;
 
-/** Every Teamwork Desk check, by the name specs use. Registered once, in checks/index.ts. */
+/** Every Teamwork Desk check, by the name specs use. Registered once, through its API's descriptor (apis/index.ts `registry`). */
 export const teamworkDeskChecks = {
   ...responseChecks,
   paginationConsistent,

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from './run';
 
 let documented: string[] | undefined;
 
-/** The setting names .env.example documents (every setting the suite reads is there), in its order. */
+/** The setting names .env.example documents (every setting a user sets is there), in its order. */
 export function documentedSettings(): readonly string[] {
   documented ??= Object.keys(parse(readFileSync(resolve(PROJECT_ROOT, '.env.example'))));
   return documented;

@@ -6,7 +6,7 @@ import { valueOf, type Env } from './configError';
  * Settings that shape what a run meets and hold no secret: a printed reproduction carries the ones
  * the run had, so it fails the same way (a replay without MOCK_FAULTS "passes"). Keys and tokens
  * are never among them: reproductions refer to them as shell variables. Read off the settings
- * .env.example documents (every setting the suite reads is there), by name, so every kind of
+ * .env.example documents (every setting a user sets is there), by name, so every kind of
  * target's own are included: where it is and what it may do, then the run's, then its mock's.
  */
 const TARGET = /^(?:\w+_BASE_URL|\w+_ALLOWED_HOSTS|ALLOW_WRITES|\w+_MAX_WRITES|\w+_API_VERSION)$/;

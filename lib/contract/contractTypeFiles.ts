@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { OpenApiDocument } from './openapi';
 import { typesFromSchemas } from './typesFromSchemas';
 
-/** Each contract and the TypeScript file generated from its component schemas. */
-export const CONTRACT_TYPE_FILES = [
-  { contract: 'schemas/moov/openapi.yaml', types: 'lib/contract/moov.types.ts' },
-  { contract: 'schemas/teamwork-desk/openapi.yaml', types: 'lib/contract/teamworkDesk.types.ts' },
-] as const;
-
 const root = resolve(__dirname, '../..');
+
+/**
+ * Each contract (schemas/<api>/openapi.yaml) and the TypeScript file generated from its component
+ * schemas (lib/contract/<api in camelCase>.types.ts): a new API's contract gets its types by being there.
+ */
+export const CONTRACT_TYPE_FILES: ReadonlyArray<{ contract: string; types: string }> = readdirSync(resolve(root, 'schemas'))
+  .filter((api) => existsSync(resolve(root, 'schemas', api, 'openapi.yaml')))
+  .sort()
+  .map((api) => ({ contract: `schemas/${api}/openapi.yaml`, types: `lib/contract/${api.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}.types.ts` }));
 
 export function renderTypes(contractFile: string): string {
   const document = parseYaml(readFileSync(resolve(root, contractFile), 'utf8')) as OpenApiDocument;

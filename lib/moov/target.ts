@@ -4,8 +4,12 @@ import { closeLedgerTickets } from './cleanup';
 import { moovHealthRequest } from './client';
 import { ledgerPath, WriteLedger } from './ledger';
 import { moovLedgers } from './ledgers';
+import { assertRequestIdsUnique } from './requestIds';
 
-/** A Moov server: its settings (MOOV_*), its health request, the cleanup a live run ends with, and its ledgers. */
+/**
+ * A Moov server: its settings (MOOV_*), its health request, how a run ends (a live run's tickets
+ * closed, x-request-ids unique across workers), and its ledgers.
+ */
 export const moovTargetKind: TargetKind = {
   name: 'moov',
   baseUrlVariable: 'MOOV_BASE_URL',
@@ -19,6 +23,7 @@ export const moovTargetKind: TargetKind = {
     if (target.kind === 'live') await closeLedgerTickets(ledgerPath(runId), target, say);
     // The write budget of a finished run is spent: its slots go.
     WriteLedger.removeSlots(ledgerPath(runId));
+    assertRequestIdsUnique(runId);
   },
   ledgers: moovLedgers,
 };

@@ -5,9 +5,10 @@ import type { WriteLedger, WriteSlot } from './ledger';
 /**
  * The one path by which the suite's tickets are written down. Tickets cannot be deleted, so every
  * ticket anything in the suite creates (the conformance specs, the SDK project, calibration, and
- * cleanup when it finds a lost create) is drawn from a budget pool of the run's ledger, labelled
- * with the run in its foreignID, and ledgered as created, lost (uncertain) or closed here: cleanup
- * closes whatever a run left open. The pools' sizes come from the write plan (lib/moov/writePlan.ts).
+ * cleanup when it finds a lost create) is labelled with the run in its foreignID and ledgered as
+ * created, lost (uncertain) or closed here: cleanup closes whatever a run left open. A Playwright
+ * run's tickets are drawn from budget pools of its ledger, sized by the write plan
+ * (lib/writePlan.ts); calibration, a run of its own, counts its MOOV_MAX_WRITES itself.
  */
 export class TicketWrites {
   constructor(

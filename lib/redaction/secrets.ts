@@ -37,7 +37,7 @@ class SecretRegistry {
 
   /**
    * Registers the secret variables of `env`. Credentials an API builds from them (a Basic pair)
-   * are registered where its target's settings resolve (lib/config/<api>Target.ts).
+   * are registered where its target's settings resolve (lib/<api>/settings.ts).
    */
   addFromEnv(env: Readonly<Record<string, string | undefined>>): void {
     // Found by name only, so a short value (a flag such as `true`) is no secret: redacting it would garble ordinary text.

@@ -40,8 +40,8 @@ export function casesOf(api: ApiDescriptor, mode: Mode, tests: readonly Covering
   const covered = new Set(tests.flatMap((t) => t.covers));
   const names = new Set<string>();
   const make = (kind: Case['kind'], name: string, env: Record<string, string>, expect: string[], stopAtFirstFailure = false): Case => {
-    let project = `${suite.project}~${slug(name)}`;
-    for (let n = 2; names.has(project); n++) project = `${suite.project}~${slug(name)}-${n}`;
+    let project = `${api.name}~${slug(name)}`;
+    for (let n = 2; names.has(project); n++) project = `${api.name}~${slug(name)}-${n}`;
     names.add(project);
     const focus = kind === 'fault' ? expect.filter((id) => covered.has(id)) : [];
     const grep = grepFor(tests, focus);
@@ -52,6 +52,6 @@ export function casesOf(api: ApiDescriptor, mode: Mode, tests: readonly Covering
   return [
     ...(cleanProven ? [] : [make('clean', 'clean', {}, [])]),
     ...suite.faults.filter(inMode).map((f) => make('fault', f.name, f.env, f.expect, !f.fullRun)),
-    ...groupedVariants(suite, variants).map((v) => make('variant', v.name, v.env, [])),
+    ...groupedVariants(api, variants).map((v) => make('variant', v.name, v.env, [])),
   ];
 }

@@ -1,16 +1,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { moovResponseChecks } from '../../checks/moov/response';
-import { teamworkDeskResponseChecks } from '../../checks/teamwork-desk/response';
+import { APIS } from '../../apis';
 import { playwright } from '../../lib/playwrightRun';
 
 /**
  * Checks every response gets, whichever test sent the request: a test that names one in its
  * `covers` is not the only test that can fail through it, so a fault case is never focused on one.
  */
-export const RESPONSE_CHECK_IDS: ReadonlySet<string> = new Set(
-  [moovResponseChecks, teamworkDeskResponseChecks].flatMap((checks) => Object.values(checks).flatMap((c) => (c === undefined ? [] : [c.id]))),
-);
+export const RESPONSE_CHECK_IDS: ReadonlySet<string> = new Set(APIS.flatMap((api) => api.responseCheckIds));
 
 interface ListedSuite {
   suites?: ListedSuite[];

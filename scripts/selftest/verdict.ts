@@ -24,7 +24,7 @@ export interface Tally {
 }
 
 export function judge(c: Case, result: CaseResult, tally: Tally): void {
-  const label = `${c.suite.project} (${c.mode} mode)`;
+  const label = `${c.api.name} (${c.mode} mode)`;
   const seconds = `${(result.ms / 1000).toFixed(1)} s`;
   const counts = `${c.focus ? `focused on ${c.focus.join(', ')}: ` : ''}${result.ran} ran${result.failed.length > 0 ? `, ${result.failed.length} failed` : ''}${result.skipped > 0 ? `, ${result.skipped} skipped` : ''}, ${result.workers.size} worker(s)`;
   const doubtful = result.batchErrors.length > 0;

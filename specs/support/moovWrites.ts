@@ -37,7 +37,7 @@ export class MoovWrites {
   private readonly needs = moovTargetWriteNeeds();
 
   constructor(private readonly target: MoovTarget, runId: string, counted?: (kind: 'created' | 'closed') => void) {
-    this.plan = planWrites(this.needs, target.maxWrites);
+    this.plan = planWrites(this.needs, target.maxWrites, 'MOOV_MAX_WRITES');
     this.tickets = new TicketWrites(new WriteLedger(ledgerPath(runId), target.kind === 'live' ? target.baseURL : undefined), counted);
   }
 
@@ -50,7 +50,7 @@ export class MoovWrites {
     const allotment = this.plan.allotments.get(key);
     if (!need || !allotment) throw new Error(`write plan: no need declared for "${key}" (its API's writeNeeds, apis/<api>/)`);
     test.skip(!this.target.allowWrites, 'writes are off: set ALLOW_WRITES=true to create and update tickets on this live target');
-    if (Number.isFinite(this.plan.budget)) testInfo.annotations.push({ type: 'write plan', description: describeAllotment(key, need, allotment, this.plan.budget) });
+    if (Number.isFinite(this.plan.budget)) testInfo.annotations.push({ type: 'write plan', description: describeAllotment(key, need, allotment, this.plan) });
     test.skip(allotment.unexercised !== undefined, allotment.unexercised);
     return allotment;
   }

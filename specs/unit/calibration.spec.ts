@@ -27,9 +27,9 @@ const calibrationOf = (api: CalibratedApi) => CALIBRATIONS.find((c) => c.api ===
 const pointsOf = (api: CalibratedApi) => calibrationOf(api).points;
 
 /** No variant, then each of the self-test's live variant groups (the sets a real server can have on together). */
-function variantSets(suite: SelfTestSuite, variable: string): string[][] {
+function variantSets(name: string, suite: SelfTestSuite, variable: string): string[][] {
   const live = suite.variants.filter((v) => v.modes === undefined || v.modes.includes('live'));
-  const sets = groupedVariants(suite, live).map((g) => (g.env[variable] ?? '').split(',').filter(Boolean));
+  const sets = groupedVariants({ name, selfTest: suite }, live).map((g) => (g.env[variable] ?? '').split(',').filter(Boolean));
   return [[], ...sets.filter((s) => s.length > 0)];
 }
 
@@ -78,7 +78,7 @@ test.describe('calibration', () => {
   }
 
   for (const { api, suite, variable } of CASES) {
-    for (const variants of variantSets(suite, variable)) {
+    for (const variants of variantSets(api, suite, variable)) {
       test(`${api} mock with ${variants.join(', ') || 'no variant'}: the profile names those variants, and a mock serving it answers alike`, async ({ request }) => {
         const profile = await calibrateMock(request, api, { [variable]: variants.join(',') });
         // The one point a set hides: an empty update refused too leaves status "" unreadable.

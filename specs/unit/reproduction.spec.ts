@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { APIS } from '../../apis';
+import { allTargets } from '../../apis/lookup';
+import { documentedSettings } from '../../lib/config/documented';
 import { embeddedMockRestart, reproductionEnv } from '../../lib/config/reproduction';
 
 test.describe('reproduction commands', () => {
@@ -26,5 +29,14 @@ test.describe('reproduction commands', () => {
     // A live target's request has nothing to bring back.
     expect(embeddedMockRestart('http://127.0.0.1:4444/accounts', { ...mocks, MOOV_BASE_URL: 'http://127.0.0.1:4444' })).toBeUndefined();
     expect(embeddedMockRestart('https://api.example.com/accounts', mocks)).toBeUndefined();
+  });
+
+  test('every kind of target is named as the reproduction reads it: a documented <PREFIX>_BASE_URL, its mock at <PREFIX>_MOCK_URL, a documented port variable', () => {
+    for (const { target, mock } of allTargets(APIS)) {
+      expect(documentedSettings(), target.name).toContain(target.baseUrlVariable);
+      expect(target.mockUrlVariable, target.name).toBe(target.baseUrlVariable.replace(/BASE_URL$/, 'MOCK_URL'));
+      expect(documentedSettings(), target.name).toContain(mock.portVariable);
+      expect(embeddedMockRestart('http://127.0.0.1:4444/x', { [target.mockUrlVariable]: 'http://127.0.0.1:4444' }), target.name).toMatch(new RegExp(`(^| )${mock.portVariable}=4444 npm run mock &$`));
+    }
   });
 });

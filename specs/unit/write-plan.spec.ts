@@ -18,7 +18,7 @@ const DEFAULT_BUDGET = 25;
 test.describe('write plan', () => {
   test('at the default budget every write check runs at least once, and properties share the rest', () => {
     const needs = writeNeeds();
-    const plan = planWrites(needs, DEFAULT_BUDGET);
+    const plan = planWrites(needs, DEFAULT_BUDGET, 'MOOV_MAX_WRITES');
     for (const [key, need] of needs) {
       const allotment = plan.allotments.get(key)!;
       expect(allotment.unexercised, key).toBeUndefined();
@@ -32,8 +32,8 @@ test.describe('write plan', () => {
   });
 
   test('the plan does not depend on anything but the needs and the budget', () => {
-    const a = planWrites(writeNeeds(), DEFAULT_BUDGET);
-    const b = planWrites(writeNeeds(), DEFAULT_BUDGET);
+    const a = planWrites(writeNeeds(), DEFAULT_BUDGET, 'MOOV_MAX_WRITES');
+    const b = planWrites(writeNeeds(), DEFAULT_BUDGET, 'MOOV_MAX_WRITES');
     expect([...a.allotments]).toEqual([...b.allotments]);
   });
 
@@ -43,7 +43,7 @@ test.describe('write plan', () => {
       ['second', { tickets: 3 }],
       ['property', { tickets: 1, perCase: 1, cases: 10 }],
     ]);
-    const plan = planWrites(needs, STRAY_RESERVE + 3);
+    const plan = planWrites(needs, STRAY_RESERVE + 3, 'MOOV_MAX_WRITES');
     expect(plan.allotments.get('first')).toEqual({ tickets: 2 });
     expect(plan.allotments.get('second')!.tickets).toBe(0);
     expect(plan.allotments.get('second')!.unexercised).toContain('MOOV_MAX_WRITES=6');
@@ -56,17 +56,17 @@ test.describe('write plan', () => {
       ['a', { tickets: 1, perCase: 1, cases: 3 }],
       ['b', { tickets: 2, perCase: 2, cases: 10 }],
     ]);
-    const plan = planWrites(needs, STRAY_RESERVE + 100);
+    const plan = planWrites(needs, STRAY_RESERVE + 100, 'MOOV_MAX_WRITES');
     expect(plan.allotments.get('a')).toEqual({ tickets: 3, cases: 3 });
     expect(plan.allotments.get('b')).toEqual({ tickets: 20, cases: 10 });
   });
 
   test('the embedded mock has no budget: everything as asked', () => {
-    const plan = planWrites(writeNeeds(), Number.POSITIVE_INFINITY);
+    const plan = planWrites(writeNeeds(), Number.POSITIVE_INFINITY, 'MOOV_MAX_WRITES');
     expect(plan.allotments.get('create: generated valid tickets')!.tickets).toBe(Number.POSITIVE_INFINITY);
   });
 
   test('a budget that is not a number is refused', () => {
-    expect(() => planWrites(writeNeeds(), Number.NaN)).toThrow(/budget/);
+    expect(() => planWrites(writeNeeds(), Number.NaN, 'MOOV_MAX_WRITES')).toThrow(/budget/);
   });
 });

@@ -366,7 +366,7 @@ export class MoovApi implements LostWriteHost {
   }
 
   /**
-   * Takes the test's share of the write plan (see lib/moov/writePlan.ts): skips the test unless
+   * Takes the test's share of the write plan (see lib/writePlan.ts): skips the test unless
    * writes are allowed and the budget has room for it. create() then draws from it.
    */
   writes(key: string): Allotment {
@@ -411,7 +411,7 @@ export class MoovApi implements LostWriteHost {
 
   /** One of the test's planned tickets for the create about to be sent. */
   private takeTicket(): void {
-    if (this.writeKey === undefined) throw new Error('create() before writes(key): every test that creates tickets declares it in specs/support/moovWriteNeeds.ts');
+    if (this.writeKey === undefined) throw new Error('create() before writes(key): every test that creates tickets declares it in the moov write needs (apis/moov/writeNeeds.ts)');
     // A spare (below) has its ticket from the plan's reserve already; a live failure's replay
     // (property.ts) writes beyond the test's share, from the reserve too.
     if (this.fromReserve) {

@@ -2,16 +2,13 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import type { MoovTarget } from '../../../lib/moov/settings';
-import { breakerFile, runId, runStateDir } from '../../../lib/config/run';
+import { breakerFile, runId } from '../../../lib/config/run';
+import { requestIdDir } from '../../../lib/moov/requestIds';
 import { Breaker } from '../../../lib/http/breaker';
 import type { Exchange } from '../../../lib/http/exchange';
 import { MoovClient, type MoovAuth } from '../../../lib/moov/client';
 import { MoovWrites } from '../../support/moovWrites';
 import type { Census } from './census';
-
-export function requestIdDir(run: string): string {
-  return runStateDir(run);
-}
 
 /** Per-worker state shared by the tests it runs: transport, minted tokens, request ids, ledger. */
 export class MoovWorker {

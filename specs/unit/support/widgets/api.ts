@@ -7,6 +7,7 @@ import { ConfigError, valueOf } from '../../../../lib/config/configError';
 import { Contract } from '../../../../lib/contract/loadContract';
 import { secrets } from '../../../../lib/redaction/secrets';
 import type { MockServer, TargetKind } from '../../../../lib/targets';
+import type { LoggedRequest } from '../../../../lib/http/loggedRequest';
 
 /**
  * A third API, made up, described the way apis/<api>/index.ts describes the suite's own: a
@@ -63,12 +64,14 @@ export const widgetsMock: MockServer = {
     const key = valueOf(env, 'WIDGETS_API_KEY') ?? '';
     const count = Number(valueOf(env, 'WIDGETS_MOCK_SEED') ?? 3);
     const faulty = (valueOf(env, 'WIDGETS_MOCK_FAULTS') ?? '') === 'widgets-as-object';
-    const served: unknown[] = [];
+    const served: LoggedRequest[] = [];
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      served.push({ method: req.method, url: req.url });
+      const [path = '', query = ''] = (req.url ?? '').split('?');
+      const at = new Date().toISOString();
       const ok = req.headers.authorization === `Bearer ${key}`;
       const widgets = Array.from({ length: count }, (_, i) => ({ id: i + 1 }));
       const [status, body] = !ok ? [401, { error: 'unauthorized' }] : [200, { widgets: faulty ? Object.fromEntries(widgets.map((w) => [w.id, w])) : widgets }];
+      served.push({ at, method: req.method ?? 'GET', path, query, headers: {}, status, violations: [] });
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
@@ -95,7 +98,6 @@ export const widgetsApi = describeApi({
   responseCheckIds: [],
   projects: () => [{ name: 'widgets', testDir: './specs/widgets' }],
   selfTest: {
-    project: 'widgets',
     faults: [{ name: 'widgets-as-object', env: { WIDGETS_MOCK_FAULTS: 'widgets-as-object' }, expect: ['WID-LST-001'] }],
     variants: [{ name: 'more widgets', env: { WIDGETS_MOCK_SEED: '7' } }],
   },
