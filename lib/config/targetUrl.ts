@@ -30,3 +30,18 @@ export function liveBaseUrl(env: Env, urlVariable: string, allowVariable: string
 export function trimmedBase(url: URL): string {
   return url.toString().replace(/\/+$/, '');
 }
+
+/**
+ * Where the embedded mock standing in for a target runs (`mockVariable`, set by global setup while
+ * `baseVariable` is unset); a ConfigError naming `baseVariable` when no mock is running.
+ */
+export function embeddedMockUrl(env: Env, baseVariable: string, mockVariable: string): string {
+  const url = valueOf(env, mockVariable);
+  if (url === undefined) {
+    throw new ConfigError(
+      baseVariable,
+      `is unset, so the suite targets the embedded mock, but no mock is running. Run through \`npx playwright test\` (its global setup starts the mock), or set ${baseVariable}.`,
+    );
+  }
+  return url;
+}

@@ -1,7 +1,7 @@
 import { secrets } from '../redaction/secrets';
 import { ConfigError, flag, nonNegativeInteger, positiveNumber, requiredAll, valueOf, type Env } from '../config/configError';
 import { requestTimeoutFrom } from '../config/requestTimeout';
-import { liveBaseUrl, trimmedBase } from '../config/targetUrl';
+import { embeddedMockUrl, liveBaseUrl, trimmedBase } from '../config/targetUrl';
 
 export interface MoovTarget {
   kind: 'mock' | 'live';
@@ -73,13 +73,7 @@ export function resolveMoovTarget(env: Env): MoovTarget {
     throw new ConfigError('MOOV_ACCOUNT_ID', 'MOOV_PARTNER_ACCOUNT_ID, MOOV_ACCOUNT_ID and MOOV_UNRELATED_ACCOUNT_ID must name three different accounts');
   }
   if (!live) {
-    const mockUrl = valueOf(env, 'MOOV_MOCK_URL');
-    if (mockUrl === undefined) {
-      throw new ConfigError(
-        'MOOV_BASE_URL',
-        'is unset, so the suite targets the embedded mock, but no mock is running. Run through `npx playwright test` (its global setup starts the mock), or set MOOV_BASE_URL.',
-      );
-    }
+    const mockUrl = embeddedMockUrl(env, 'MOOV_BASE_URL', 'MOOV_MOCK_URL');
     return { kind: 'mock', baseURL: mockUrl, ...base, allowWrites: true, maxWrites: Number.POSITIVE_INFINITY, consistencyMs: 0, maxRps: undefined };
   }
   const url = liveBaseUrl(env, 'MOOV_BASE_URL', 'MOOV_ALLOWED_HOSTS');

@@ -1,7 +1,7 @@
 import { secrets } from '../redaction/secrets';
-import { ConfigError, positiveNumber, required, valueOf, type Env } from '../config/configError';
+import { positiveNumber, required, valueOf, type Env } from '../config/configError';
 import { requestTimeoutFrom } from '../config/requestTimeout';
-import { liveBaseUrl, trimmedBase } from '../config/targetUrl';
+import { embeddedMockUrl, liveBaseUrl, trimmedBase } from '../config/targetUrl';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
@@ -31,13 +31,7 @@ export function resolveTeamworkDeskTarget(env: Env): TeamworkDeskTarget {
     live ? 'it is required when TEAMWORK_DESK_BASE_URL points at a live target' : 'the embedded mock uses it (default in .env.example)',
   );
   if (!live) {
-    const mockUrl = valueOf(env, 'TEAMWORK_DESK_MOCK_URL');
-    if (mockUrl === undefined) {
-      throw new ConfigError(
-        'TEAMWORK_DESK_BASE_URL',
-        'is unset, so the suite targets the embedded mock, but no mock is running. Run through `npx playwright test` (its global setup starts the mock), or set TEAMWORK_DESK_BASE_URL.',
-      );
-    }
+    const mockUrl = embeddedMockUrl(env, 'TEAMWORK_DESK_BASE_URL', 'TEAMWORK_DESK_MOCK_URL');
     return { kind: 'mock', baseURL: mockUrl, apiKey, maxRps: undefined, requestTimeoutMs: requestTimeoutFrom(env) };
   }
   const url = liveBaseUrl(env, 'TEAMWORK_DESK_BASE_URL', 'TEAMWORK_DESK_ALLOWED_HOSTS');
